@@ -1,0 +1,99 @@
+package io.newsflow.app;
+
+import io.newsflow.ingest.ArticlePublisher;
+import io.newsflow.ingest.ArticleReader;
+import io.newsflow.ingest.Ingestor;
+import io.newsflow.ingest.ParseResult;
+import io.newsflow.processing.EnrichmentJobConfig;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code newsflow ingest PATH...}: publishes article files, folders and stdin to the input topic. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Publishes articles to Kafka: files, folders (recursively) and - for stdin.",
+                "Formats: plain text with optional 'Name: value' headers (Author, Title, Source, Date, URL, Id), "
+                        + "a blank line, then the body; .json (one article object); .jsonl (one per line).",
+                "Exits 1 if any input was rejected; each is named with its reason."})
+final class IngestCommand implements Callable<Integer> {
+
+    /** More files than this get a progress bar. */
+    private static final int PROGRESS_BAR_FROM = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders, or - for standard input.")
+    List<String> paths;
+
+    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(names = {"-t", "--topic"}, defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
+            description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Ingestor.Report report = publish(paths, bootstrapServers, topic, kafka.settings, err);
+        out.printf("published %d article(s) to %s on %s; rejected %d%n",
+                report.published(), topic, bootstrapServers, report.rejected().size());
+        return report.rejected().isEmpty() ? 0 : 1;
+    }
+
+    /** Publishes the inputs, prints each rejection to {@code err} as it is known, and returns the report. */
+    static Ingestor.Report publish(List<String> paths, String bootstrapServers, String topic,
+                                   Map<String, String> kafka, PrintWriter err) throws Exception {
+        ArticleReader reader = new ArticleReader(Clock.systemUTC(), System.in);
+        try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, topic, kafka);
+             ProgressBarHolder bar = new ProgressBarHolder()) {
+            Ingestor.Report report = new Ingestor(reader, publisher).run(paths, bar::update);
+            for (ParseResult.Rejected rejected : report.rejected()) {
+                err.println(rejected);
+            }
+            err.flush();
+            return report;
+        }
+    }
+
+    /** Shows a progress bar once there are more than a handful of files. */
+    private static final class ProgressBarHolder implements AutoCloseable {
+        private ProgressBar bar;
+
+        void update(int done, int total) {
+            if (total <= PROGRESS_BAR_FROM) {
+                return;
+            }
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName("Publishing").setInitialMax(total).setUnit(" files", 1)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .build();
+            }
+            bar.stepTo(done);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.newsflow.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code newsflow} command: runs the pipeline locally and feeds it. Each subcommand has {@code --help}. */
+@Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = Newsflow.Version.class,
+        description = "News enrichment on Kafka and Flink: entity and topic tags for every article.",
+        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+public final class Newsflow {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the project's error handling: a bad option prints its message and the usage. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Newsflow());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("newsflow: " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Newsflow.class.getPackage().getImplementationVersion();
+            return new String[] {"newsflow " + (version == null ? "development build" : version)};
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.newsflow.app;
+
+import io.newsflow.processing.EnrichmentJobConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code newsflow up}: the local runtime, kept running until Ctrl-C so other tools can use the broker. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Runs Kafka (KRaft, embedded) and the enrichment job on a Flink MiniCluster until Ctrl-C.",
+                "Feed it with './newsflow ingest PATH' or any Kafka client; read articles.enriched with any consumer."})
+final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--port"}, defaultValue = "9092",
+            description = "Kafka client port on localhost (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = ".newsflow/data",
+            description = "Where the broker and the job keep their data; kept across runs (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--delivery-guarantee", defaultValue = "exactly-once",
+            description = "exactly-once or at-least-once (default: ${DEFAULT-VALUE}).")
+    String deliveryGuarantee;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT2S",
+            description = "How often the job checkpoints and, with exactly-once, commits its output (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Mixin
+    TopicOptions topics;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        EnrichmentJobConfig job = EnrichmentJobConfig.fromArgs(new String[] {"--delivery-guarantee", deliveryGuarantee})
+                .withTopics(topics.input, topics.output, topics.dlq);
+        LocalRuntime.Settings settings = new LocalRuntime.Settings(dataDir, port, job, partitions, parallelism,
+                checkpointInterval);
+        LocalRuntime runtime = LocalRuntime.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping…");
+            out.flush();
+            runtime.close();
+            stopped.countDown();
+        }, "newsflow-shutdown"));
+        out.printf("Newsflow is up.%n  Kafka:  %s (topics %s -> %s, dead letters %s)%n  Flink:  job %s, %s, parallelism %d%n"
+                        + "  Feed:   ./newsflow ingest --bootstrap-servers %s PATH...%n  Stop:   Ctrl-C%n",
+                runtime.bootstrapServers(), job.inputTopic(), job.outputTopic(), job.dlqTopic(),
+                runtime.jobClient().getJobID(),
+                job.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once",
+                parallelism, runtime.bootstrapServers());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,238 @@
+package io.newsflow.broker;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real, single-node Kafka broker in KRaft mode (broker and controller in one node) running inside this JVM.
+ * It is the broker of the local runtime ({@code ./newsflow demo}, {@code ./newsflow up}) and of the integration
+ * tests: the same {@code kafka_2.13} code as a production broker, configured for one node (replication
+ * factor 1 for the offsets and transaction-state topics, no topic auto-creation).
+ *
+ * <p>The log directory is formatted on first start and reused as it is on a restart, so a test can stop the
+ * broker and start it again on the same data.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final String HOST = "localhost";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path logDir;
+    private final int port;
+    private final int controllerPort;
+    private final Map<String, String> overrides;
+    private KafkaRaftServer server;
+
+    private EmbeddedKafkaBroker(Path logDir, int port, int controllerPort, Map<String, String> overrides) {
+        this.logDir = logDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /**
+     * Starts a broker and waits until it answers clients.
+     *
+     * @param logDir where the broker keeps its logs and metadata; formatted if new, reused if not
+     * @param port the client port on localhost, or 0 for any free port
+     * @param overrides broker settings that replace the defaults (e.g. listeners with SASL)
+     */
+    public static EmbeddedKafkaBroker start(Path logDir, int port, Map<String, String> overrides) {
+        int clientPort = port == 0 ? freePort() : port;
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, clientPort, freePort(), overrides);
+        broker.startServer();
+        return broker;
+    }
+
+    /** Starts a broker on any free port with the default settings. */
+    public static EmbeddedKafkaBroker start(Path logDir) {
+        return start(logDir, 0, Map.of());
+    }
+
+    /** {@code localhost:port}, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** Creates topics that do not exist yet; existing ones are left as they are. */
+    public void createTopics(Collection<NewTopic> topics) {
+        try (Admin admin = admin()) {
+            for (NewTopic topic : topics) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic.name() + ": "
+                                + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("broker at " + bootstrapServers() + " did not create topics in 30 s", e);
+        }
+    }
+
+    /** Creates topics with the given partition count and replication factor 1. */
+    public void createTopics(int partitions, String... names) {
+        createTopics(Arrays.stream(names).map(n -> new NewTopic(n, partitions, (short) 1)).toList());
+    }
+
+    /** Stops the broker, keeping its log directory so that {@link #restart()} finds the data again. */
+    public synchronized void stop() {
+        if (server != null) {
+            LOG.info("Stopping Kafka broker on {}", bootstrapServers());
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the broker again on the same ports and log directory. */
+    public synchronized void restart() {
+        stop();
+        startServer();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private synchronized void startServer() {
+        Properties props = brokerProperties();
+        format(props);
+        server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        awaitReady();
+        LOG.info("Kafka broker (KRaft) ready on {} with logs in {}", bootstrapServers(), logDir);
+    }
+
+    private Properties brokerProperties() {
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        props.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", logDir.toAbsolutePath().toString());
+        // One node: every internal topic has one replica, and few partitions keep start-up fast.
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("min.insync.replicas", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("auto.create.topics.enable", "false");
+        props.put("num.partitions", "1");
+        props.putAll(overrides);
+        return props;
+    }
+
+    private void format(Properties props) {
+        try {
+            Files.createDirectories(logDir);
+            new Formatter()
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .addDirectory(logDir.toAbsolutePath().toString())
+                    .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
+                    .setControllerListenerName(props.getProperty("controller.listener.names"))
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setIgnoreFormatted(true) // a restart reuses the data as it is
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create Kafka log directory " + logDir, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format Kafka log directory " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = admin()) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka broker on " + bootstrapServers()
+                                + " did not become ready in " + READY_TIMEOUT.toSeconds() + " s", e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on localhost", e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.newsflow.ingest;
+
+import io.newsflow.schemas.Article;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the fields of one article as a parser reads them, then builds the {@link Article}: derives the id
+ * and the content hash, parses the date, and rejects what no consumer could use (an empty body).
+ *
+ * <p>Ids: the source's own id if it has one; else {@code url-} + 20 hex digits of the URL's SHA-256; else
+ * {@code sha-} + 20 hex digits of the content hash. The same article sent twice gets the same id.
+ */
+final class ArticleFields {
+
+    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    String id;
+    String url;
+    String source;
+    String title;
+    String body;
+    String published;
+    final List<String> authors = new ArrayList<>();
+    final Map<String, String> metadata = new LinkedHashMap<>();
+
+    Article build(Clock clock) throws InvalidArticleException {
+        if (body == null || body.isBlank()) {
+            throw new InvalidArticleException(body == null ? "body is missing" : "body is empty");
+        }
+        String cleanTitle = blankToNull(title);
+        String contentHash = contentHash(cleanTitle, body);
+        String cleanUrl = blankToNull(url);
+        return Article.newBuilder()
+                .setId(blankToNull(id) != null ? id.strip() : deriveId(cleanUrl, contentHash))
+                .setUrl(cleanUrl)
+                .setSource(blankToNull(source))
+                .setTitle(cleanTitle)
+                .setBody(body)
+                .setAuthors(List.copyOf(authors))
+                .setPublishedAt(parseDate(published))
+                .setIngestedAt(clock.instant())
+                .setContentHash(contentHash)
+                .setMetadata(new LinkedHashMap<>(metadata))
+                .build();
+    }
+
+    void addAuthors(String value) {
+        if (value == null) {
+            return;
+        }
+        for (String author : value.split("\\s*(?:,|;|\\band\\b)\\s*")) {
+            if (!author.isBlank()) {
+                authors.add(author.strip());
+            }
+        }
+    }
+
+    /** {@code sha256:} + hex SHA-256 of {@code title + "\n" + body} (an absent title counts as empty). */
+    static String contentHash(String title, String body) {
+        return "sha256:" + sha256Hex((title == null ? "" : title) + "\n" + body);
+    }
+
+    private static String deriveId(String url, String contentHash) {
+        if (url != null) {
+            return "url-" + sha256Hex(url).substring(0, 20);
+        }
+        return "sha-" + contentHash.substring("sha256:".length(), "sha256:".length() + 20);
+    }
+
+    static Instant parseDate(String value) throws InvalidArticleException {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        text = text.strip();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return OffsetDateTime.parse(text, RFC_1123).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidArticleException("date '" + text + "' is not ISO-8601 (2024-05-01, "
+                    + "2024-05-01T12:00:00Z) nor RFC 1123 (Wed, 01 May 2024 12:00:00 GMT)");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.newsflow.processing;
+
+import io.newsflow.processing.functions.AvroRecordSerializationSchema;
+import io.newsflow.processing.functions.RawRecord;
+import io.newsflow.processing.functions.RawRecordDeserializationSchema;
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EnrichedArticle;
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * The job's Kafka source and sinks, built from {@link EnrichmentJobConfig}. The source reads committed data
+ * only ({@code isolation.level=read_committed}); the sinks write in the configured delivery guarantee, with
+ * transactions that time out before the broker's limit. User {@code kafka.*} settings are applied last.
+ */
+public final class KafkaConnectors {
+
+    private KafkaConnectors() {}
+
+    public static KafkaSource<RawRecord> articles(EnrichmentJobConfig config) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(config.inputTopic())
+                .setGroupId(config.groupId())
+                .setClientIdPrefix(config.groupId())
+                .setStartingOffsets(startingOffsets(config))
+                .setDeserializer(new RawRecordDeserializationSchema())
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .setProperties(properties(config))
+                .build();
+    }
+
+    public static KafkaSink<EnrichedArticle> enriched(EnrichmentJobConfig config) {
+        return sink(config, AvroRecordSerializationSchema.enriched(config.outputTopic()), "-enriched");
+    }
+
+    public static KafkaSink<DeadLetter> deadLetters(EnrichmentJobConfig config) {
+        return sink(config, AvroRecordSerializationSchema.deadLetters(config.dlqTopic()), "-dlq");
+    }
+
+    private static <T> KafkaSink<T> sink(EnrichmentJobConfig config, KafkaRecordSerializationSchema<T> schema,
+                                         String idSuffix) {
+        Properties producer = new Properties();
+        producer.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(EnrichmentJobConfig.SINK_TRANSACTION_TIMEOUT_MS));
+        producer.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        producer.putAll(properties(config));
+        var builder = KafkaSink.<T>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setRecordSerializer(schema)
+                .setDeliveryGuarantee(config.deliveryGuarantee())
+                .setKafkaProducerConfig(producer);
+        if (config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+            // Two sinks in one job: each needs its own transactional ids.
+            builder.setTransactionalIdPrefix(config.transactionalIdPrefix() + idSuffix);
+        }
+        return builder.build();
+    }
+
+    private static OffsetsInitializer startingOffsets(EnrichmentJobConfig config) {
+        return switch (config.startingOffsets()) {
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        };
+    }
+
+    private static Properties properties(EnrichmentJobConfig config) {
+        Properties props = new Properties();
+        props.putAll(config.kafka());
+        return props;
+    }
+}

@@ -1,0 +1,43 @@
+package io.newsflow.processing.enrich;
+
+/**
+ * The first Newsflow engine: entities from the bundled knowledge base ({@link EntityTagger}), IPTC topics
+ * from topic terms ({@link TopicClassifier}) and the language from function words ({@link LanguageDetector}).
+ * Loading takes a moment; tagging is one dictionary pass per article.
+ */
+public final class DictionaryEnrichmentEngine implements EnrichmentEngine {
+
+    public static final String ENGINE_VERSION = "newsflow-dictionary/0.1";
+
+    private final EntityTagger entities;
+    private final TopicClassifier topics;
+    private final LanguageDetector language = new LanguageDetector();
+    private final String kbVersion;
+
+    public DictionaryEnrichmentEngine(KnowledgeBase kb, TopicClassifier topics) {
+        this.entities = new EntityTagger(kb);
+        this.topics = topics;
+        this.kbVersion = kb.version();
+    }
+
+    /** The engine with the bundled knowledge base and IPTC topic terms. */
+    public static DictionaryEnrichmentEngine loadDefault() {
+        return new DictionaryEnrichmentEngine(KnowledgeBase.loadDefault(),
+                new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE));
+    }
+
+    @Override
+    public Enrichment enrich(String title, String body) {
+        return new Enrichment(language.detect(body), entities.tag(title, body), topics.classify(title, body));
+    }
+
+    @Override
+    public String engineVersion() {
+        return ENGINE_VERSION;
+    }
+
+    @Override
+    public String kbVersion() {
+        return kbVersion;
+    }
+}

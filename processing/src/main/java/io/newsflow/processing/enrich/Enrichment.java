@@ -1,0 +1,32 @@
+package io.newsflow.processing.enrich;
+
+import java.util.List;
+
+/**
+ * What the engine found in one article: the body's language, its entities (most salient first) and its
+ * topics (best first). Offsets in the mentions are Java {@code String} indexes into the body, end exclusive.
+ */
+public record Enrichment(String language, List<Entity> entities, List<Topic> topics) {
+
+    public Enrichment {
+        entities = List.copyOf(entities);
+        topics = List.copyOf(topics);
+    }
+
+    /** One entity with every place it is mentioned. {@code id} is e.g. {@code wikidata:Q317521}, or null. */
+    public record Entity(String name, EntityType type, String id, String wikipedia, List<Mention> mentions,
+                         double salience, double confidence) {
+        public Entity {
+            mentions = List.copyOf(mentions);
+        }
+    }
+
+    public record Mention(int start, int end, String text) {}
+
+    /** An IPTC Media Topic, e.g. {@code medtop:13000000} "science and technology", with its evidence terms. */
+    public record Topic(String code, String label, double score, List<String> evidence) {
+        public Topic {
+            evidence = List.copyOf(evidence);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.newsflow.processing.enrich;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The entities the engine knows by name: canonical name, type, canonical id, English Wikipedia title and
+ * aliases. Read from a tab-separated resource whose first line is {@code #version<TAB>…}; then one entity per
+ * line: {@code TYPE  name  id  wikipedia  alias|alias|…} (empty columns allowed, {@code #} starts a comment).
+ * Earlier lines win when two entities share a surface form, so the file lists the more prominent first.
+ */
+public final class KnowledgeBase {
+
+    /** The default knowledge base bundled with the engine. */
+    public static final String DEFAULT_RESOURCE = "/io/newsflow/kb/entities.tsv";
+
+    /** One known entity. */
+    public record Entry(String name, EntityType type, String id, String wikipedia, List<String> aliases) {
+        public Entry {
+            aliases = List.copyOf(aliases);
+        }
+    }
+
+    private final String version;
+    private final List<Entry> entries;
+
+    private KnowledgeBase(String version, List<Entry> entries) {
+        this.version = version;
+        this.entries = List.copyOf(entries);
+    }
+
+    public static KnowledgeBase loadDefault() {
+        return load(DEFAULT_RESOURCE);
+    }
+
+    public static KnowledgeBase load(String resource) {
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("knowledge base " + resource + " is not on the classpath");
+            }
+            return parse(resource, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read knowledge base " + resource, e);
+        }
+    }
+
+    static KnowledgeBase parse(String name, InputStream in) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String first = reader.readLine();
+        if (first == null || !first.startsWith("#version\t")) {
+            throw new IllegalArgumentException(name + ": first line must be '#version<TAB>…'");
+        }
+        String version = first.substring("#version\t".length()).strip();
+        List<Entry> entries = new ArrayList<>();
+        int lineNumber = 1;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t", -1);
+            if (cols.length < 2) {
+                throw new IllegalArgumentException(name + ":" + lineNumber + ": expected TYPE<TAB>name[…], got '" + line + "'");
+            }
+            EntityType type;
+            try {
+                type = EntityType.valueOf(cols[0].strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ":" + lineNumber + ": unknown entity type '" + cols[0] + "'", e);
+            }
+            List<String> aliases = cols.length > 4 && !cols[4].isBlank()
+                    ? Arrays.stream(cols[4].split("\\|")).map(String::strip).filter(a -> !a.isEmpty()).toList()
+                    : List.of();
+            entries.add(new Entry(cols[1].strip(), type, column(cols, 2), column(cols, 3), aliases));
+        }
+        return new KnowledgeBase(version, entries);
+    }
+
+    private static String column(String[] cols, int index) {
+        return cols.length > index && !cols[index].isBlank() ? cols[index].strip() : null;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+}

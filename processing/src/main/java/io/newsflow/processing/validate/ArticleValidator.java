@@ -1,0 +1,82 @@
+package io.newsflow.processing.validate;
+
+import io.newsflow.schemas.Article;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides whether a decoded article can be enriched, and if not, says why in words fit for a dead-letter
+ * reason. Plain Java: the rules live here, the Flink function only routes.
+ */
+public final class ArticleValidator {
+
+    /** How far in the future a publication date may lie before it is taken for an error (clock skew, time zones). */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+
+    private final int maxBodyBytes;
+
+    public ArticleValidator(int maxBodyBytes) {
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("max body bytes must be > 0, got " + maxBodyBytes);
+        }
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * @param key the record key (UTF-8), or null
+     * @return the reason the article is rejected, or empty if it is valid
+     */
+    public Optional<String> check(Article article, byte[] key, Instant now) {
+        if (article.getId().isBlank()) {
+            return Optional.of("article id is empty");
+        }
+        String body = article.getBody();
+        if (body.isEmpty()) {
+            return Optional.of("body is empty");
+        }
+        if (body.isBlank()) {
+            return Optional.of("body is whitespace only (" + body.length() + " characters)");
+        }
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBodyBytes) {
+            return Optional.of("body is " + bytes + " bytes, over the limit of " + maxBodyBytes + " bytes");
+        }
+        Instant published = article.getPublishedAt();
+        if (published != null && published.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            return Optional.of("published_at " + published + " is in the future");
+        }
+        if (article.getUrl() != null) {
+            Optional<String> url = checkUrl(article.getUrl());
+            if (url.isPresent()) {
+                return url;
+            }
+        }
+        if (key != null && !Arrays.equals(key, article.getId().getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of("record key '" + new String(key, StandardCharsets.UTF_8)
+                    + "' differs from article id '" + article.getId() + "'");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> checkUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return Optional.of("url '" + url + "' is not an http(s) URL");
+            }
+            if (uri.getHost() == null) {
+                return Optional.of("url '" + url + "' has no host");
+            }
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of("url '" + url + "' is malformed: " + e.getReason());
+        }
+    }
+}

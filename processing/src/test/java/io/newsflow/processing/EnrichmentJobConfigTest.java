@@ -1,0 +1,51 @@
+package io.newsflow.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.junit.jupiter.api.Test;
+
+class EnrichmentJobConfigTest {
+
+    @Test
+    void defaults() {
+        EnrichmentJobConfig config = EnrichmentJobConfig.defaults();
+
+        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.inputTopic()).isEqualTo("articles");
+        assertThat(config.outputTopic()).isEqualTo("articles.enriched");
+        assertThat(config.dlqTopic()).isEqualTo("articles.dlq");
+        assertThat(config.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void readsOptionsAndPassesKafkaSettingsThrough() {
+        EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(new String[] {
+                "--input-topic", "in", "--delivery-guarantee", "at-least-once", "--starting-offsets", "latest",
+                "--kafka.security.protocol", "SASL_SSL", "--max-body-bytes", "10"});
+
+        assertThat(config.inputTopic()).isEqualTo("in");
+        assertThat(config.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(config.startingOffsets()).isEqualTo(EnrichmentJobConfig.StartingOffsets.LATEST);
+        assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(EnrichmentJobConfig.fromArgs(config.toMap().entrySet().stream()
+                .flatMap(e -> java.util.stream.Stream.of("--" + e.getKey(), e.getValue())).toArray(String[]::new)))
+                .isEqualTo(config);
+    }
+
+    @Test
+    void failsFastWithTheOptionName() {
+        assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--delivery-guarantee", "maybe"}))
+                .hasMessage("--delivery-guarantee must be exactly-once or at-least-once, got 'maybe'");
+        assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--max-body-bytes", "0"}))
+                .hasMessage("--max-body-bytes must be > 0, got 0");
+        assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--max-body-bytes", "lots"}))
+                .hasMessage("--max-body-bytes must be a whole number, got 'lots'");
+        assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--output-topic", "articles"}))
+                .hasMessageStartingWith("--input-topic, --output-topic and --dlq-topic must differ");
+        assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--starting-offsets", "middle"}))
+                .hasMessage("--starting-offsets must be one of [earliest, latest, committed], got 'middle'");
+    }
+}

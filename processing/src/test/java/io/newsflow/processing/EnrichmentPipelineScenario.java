@@ -1,0 +1,222 @@
+package io.newsflow.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.processing.enrich.DictionaryEnrichmentEngine;
+import io.newsflow.processing.enrich.Enrichment;
+import io.newsflow.processing.enrich.EnrichmentEngine;
+import io.newsflow.processing.functions.EngineFactory;
+import io.newsflow.processing.functions.RawRecord;
+import io.newsflow.processing.functions.RawRecordDeserializationSchema;
+import io.newsflow.processing.functions.TestRecords;
+import io.newsflow.schemas.Article;
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.FailureStage;
+import io.newsflow.schemas.serde.ArticleSerde;
+import io.newsflow.schemas.serde.DeadLetterSerde;
+import io.newsflow.schemas.serde.EnrichedArticleSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The pipeline end to end on a real broker and a real Flink MiniCluster: articles and broken records go in,
+ * every article comes out enriched exactly once for a read_committed consumer, and every broken record comes
+ * out as a dead letter with its reason. Subclasses say which broker (embedded, or a container).
+ */
+abstract class EnrichmentPipelineScenario {
+
+    static final int ARTICLES = 400;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    /** The broker under test, {@code host:port}. */
+    abstract String bootstrapServers();
+
+    @Test
+    void everyArticleIsEnrichedOnceAndEveryBrokenRecordIsDeadLettered() throws Exception {
+        String run = UUID.randomUUID().toString();
+        EnrichmentJobConfig config = EnrichmentJobConfig.defaults()
+                .withBootstrapServers(bootstrapServers())
+                .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run)
+                .withGroup("group-" + run, "tx-" + run);
+        createTopics(config);
+
+        List<String> ids = publishArticles(config.inputTopic());
+        Map<String, String> broken = publishBrokenRecords(config.inputTopic());
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(500);
+        EnrichmentJob.prepare(env, config);
+        EnrichmentJob.define(env, config, boundedSource(config), FailsOnBoom.FACTORY,
+                KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
+        env.execute("pipeline-test-" + run);
+
+        List<EnrichedArticle> enriched = readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(), ARTICLES);
+        assertThat(enriched).extracting(e -> e.getArticle().getId())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(enriched).allSatisfy(e -> {
+            assertThat(e.getLanguage()).isEqualTo("en");
+            assertThat(e.getEntities()).extracting(x -> x.getName()).contains("Elon Musk", "OpenAI", "Memphis");
+            assertThat(e.getTopics().get(0).getCode()).isEqualTo("medtop:13000000");
+        });
+
+        List<DeadLetter> letters = readAll(config.dlqTopic(), new DeadLetterSerde.Deserializer(), broken.size());
+        Map<String, String> reasons = letters.stream().collect(Collectors.toMap(
+                l -> new String(l.getKey().array(), StandardCharsets.UTF_8), DeadLetter::getReason));
+        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(broken);
+        assertThat(letters).allSatisfy(l -> assertThat(l.getSourceTopic()).isEqualTo(config.inputTopic()));
+        assertThat(letters).filteredOn(l -> l.getStage() == FailureStage.ENRICH).hasSize(1);
+    }
+
+    private static KafkaSource<RawRecord> boundedSource(EnrichmentJobConfig config) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(config.inputTopic())
+                .setGroupId(config.groupId())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setDeserializer(new RawRecordDeserializationSchema())
+                .build();
+    }
+
+    private void createTopics(EnrichmentJobConfig config) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(config.inputTopic(), 2, (short) 1),
+                    new NewTopic(config.outputTopic(), 2, (short) 1),
+                    new NewTopic(config.dlqTopic(), 2, (short) 1))).all().get();
+        }
+    }
+
+    private List<String> publishArticles(String topic) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerConfig(),
+                new StringSerializer(), new ArticleSerde.Serializer())) {
+            for (int i = 0; i < ARTICLES; i++) {
+                Article article = TestRecords.article("article-" + i, "Elon Musk met OpenAI engineers in Memphis "
+                        + "to talk about artificial intelligence and the data center for model number " + i + ".");
+                producer.send(new ProducerRecord<>(topic, article.getId(), article));
+                ids.add(article.getId());
+            }
+        }
+        return ids;
+    }
+
+    /** Sends one record of each kind of breakage, keyed by its name; returns name -> expected reason. */
+    private Map<String, String> publishBrokenRecords(String topic) throws Exception {
+        Map<String, byte[]> records = new HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
+        records.put("garbage", "\u0000\u0001 not avro".getBytes(StandardCharsets.UTF_8));
+        reasons.put("garbage", "not Avro single-object encoding: expected header C3 01, got 00 01 20 6E (11 bytes)");
+        records.put("tombstone", null);
+        reasons.put("tombstone", "value is null (tombstone)");
+        records.put("empty", new byte[0]);
+        reasons.put("empty", "value is empty (0 bytes)");
+        Article future = TestRecords.article("future", "From the future.");
+        future.setPublishedAt(Instant.parse("2099-01-01T00:00:00Z"));
+        records.put("future", TestRecords.encode(future));
+        reasons.put("future", "published_at 2099-01-01T00:00:00Z is in the future");
+        records.put("blank", TestRecords.encode(TestRecords.article("blank", "  ")));
+        reasons.put("blank", "body is whitespace only (2 characters)");
+        records.put("wrong-key", TestRecords.encode(TestRecords.article("some-other-id", "Body.")));
+        reasons.put("wrong-key", "record key 'wrong-key' differs from article id 'some-other-id'");
+        records.put("boom", TestRecords.encode(TestRecords.article("boom", "Body.")));
+        reasons.put("boom", "engine failed on purpose");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (Map.Entry<String, byte[]> record : records.entrySet()) {
+                producer.send(new ProducerRecord<>(topic, record.getKey().getBytes(StandardCharsets.UTF_8), record.getValue()));
+            }
+        }
+        return reasons;
+    }
+
+    private Map<String, Object> producerConfig() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    /** Reads a topic from the beginning as a read_committed consumer until {@code expected} records arrived. */
+    private <V> List<V> readAll(String topic, Deserializer<V> deserializer, int expected) {
+        List<V> values = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), deserializer)) {
+            List<TopicPartition> partitions = IntStream.range(0, 2).mapToObj(p -> new TopicPartition(topic, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+                return values.size() >= expected;
+            });
+            // Anything beyond the expected count would be a duplicate: read once more to catch it.
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+        }
+        return values;
+    }
+
+    /** A test hook: the real engine, failing on articles titled with "boom". */
+    static final class FailsOnBoom implements EnrichmentEngine {
+        static final EngineFactory FACTORY = () -> new FailsOnBoom(DictionaryEnrichmentEngine.loadDefault());
+
+        private final EnrichmentEngine delegate;
+
+        FailsOnBoom(EnrichmentEngine delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Enrichment enrich(String title, String body) {
+            if (title != null && title.contains("boom")) {
+                throw new IllegalStateException("engine failed on purpose");
+            }
+            return delegate.enrich(title, body);
+        }
+
+        @Override
+        public String engineVersion() {
+            return delegate.engineVersion();
+        }
+
+        @Override
+        public String kbVersion() {
+            return delegate.kbVersion();
+        }
+    }
+
+}

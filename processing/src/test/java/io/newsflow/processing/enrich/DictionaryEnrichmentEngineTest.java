@@ -1,0 +1,96 @@
+package io.newsflow.processing.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine on the real sample article: the tags a reader of it would expect. */
+class DictionaryEnrichmentEngineTest {
+
+    private static DictionaryEnrichmentEngine engine;
+    private static String body;
+    private static Enrichment result;
+
+    @BeforeAll
+    static void tagSample() throws Exception {
+        engine = DictionaryEnrichmentEngine.loadDefault();
+        String text = Files.readString(Path.of("../samples/articles/musk-interview.txt"));
+        body = text.substring(text.indexOf("\n\n") + 2);
+        result = engine.enrich(null, body);
+    }
+
+    private static Map<String, Enrichment.Entity> byName() {
+        return result.entities().stream().collect(Collectors.toMap(Enrichment.Entity::name, Function.identity()));
+    }
+
+    @Test
+    void tagsPeopleOrganisationsPlacesAndProducts() {
+        Map<String, Enrichment.Entity> entities = byName();
+
+        assertThat(entities.get("Elon Musk").type()).isEqualTo(EntityType.PERSON);
+        assertThat(entities.get("Elon Musk").id()).isEqualTo("wikidata:Q317521");
+        assertThat(entities.get("Larry Page").type()).isEqualTo(EntityType.PERSON);
+        assertThat(entities.get("Jordan Peterson").type()).isEqualTo(EntityType.PERSON);
+        assertThat(entities.get("OpenAI").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(entities.get("xAI").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(entities.get("University of Toronto").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(entities.get("Memphis").type()).isEqualTo(EntityType.LOCATION);
+        assertThat(entities.get("Memphis").wikipedia()).isEqualTo("Memphis, Tennessee");
+        assertThat(entities.get("Grok-3").type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(entities.get("GPT-4").type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(entities.get("Nvidia H100").type()).isEqualTo(EntityType.PRODUCT);
+    }
+
+    @Test
+    void resolvesTheLastNameToThePersonNamedBefore() {
+        Enrichment.Entity musk = byName().get("Elon Musk");
+
+        assertThat(musk.mentions()).extracting(Enrichment.Mention::text).contains("Elon Musk", "Musk");
+        assertThat(musk.mentions()).hasSizeGreaterThan(5);
+        assertThat(result.entities().get(0).name()).as("most salient").isEqualTo("Elon Musk");
+    }
+
+    @Test
+    void mentionOffsetsPointIntoTheBody() {
+        for (Enrichment.Entity entity : result.entities()) {
+            for (Enrichment.Mention m : entity.mentions()) {
+                assertThat(body.substring(m.start(), m.end())).isEqualTo(m.text());
+            }
+        }
+    }
+
+    @Test
+    void saliencesSumToOne() {
+        assertThat(result.entities().stream().mapToDouble(Enrichment.Entity::salience).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void topicIsScienceAndTechnologyInEnglish() {
+        assertThat(result.language()).isEqualTo("en");
+        assertThat(result.topics().get(0).code()).isEqualTo("medtop:13000000");
+        assertThat(result.topics().get(0).label()).isEqualTo("science and technology");
+        assertThat(result.topics().get(0).evidence()).contains("artificial intelligence");
+    }
+
+    @Test
+    void carriesVersions() {
+        assertThat(engine.engineVersion()).isEqualTo(DictionaryEnrichmentEngine.ENGINE_VERSION);
+        assertThat(engine.kbVersion()).isNotBlank();
+    }
+
+    @Test
+    void emptyTextHasNoTags() {
+        Enrichment empty = engine.enrich(null, "...");
+
+        assertThat(empty.entities()).isEmpty();
+        assertThat(empty.topics()).isEmpty();
+        assertThat(empty.language()).isEqualTo(LanguageDetector.UNDETERMINED);
+    }
+}

@@ -1,0 +1,46 @@
+package io.newsflow.processing.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.schemas.Article;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ArticleValidatorTest {
+
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private final ArticleValidator validator = new ArticleValidator(100);
+
+    static Article.Builder article() {
+        return Article.newBuilder().setId("a-1").setBody("Elon Musk spoke.").setIngestedAt(NOW)
+                .setContentHash("sha256:00").setUrl("https://example.com/a");
+    }
+
+    private String reason(Article.Builder article, String key) {
+        return validator.check(article.build(), key == null ? null : key.getBytes(StandardCharsets.UTF_8), NOW)
+                .orElse("valid");
+    }
+
+    @Test
+    void acceptsAValidArticle() {
+        assertThat(reason(article(), "a-1")).isEqualTo("valid");
+        assertThat(reason(article().setUrl(null), null)).isEqualTo("valid");
+        assertThat(reason(article().setPublishedAt(NOW.plus(Duration.ofHours(23))), "a-1")).isEqualTo("valid");
+    }
+
+    @Test
+    void namesWhatIsWrong() {
+        assertThat(reason(article().setBody(""), "a-1")).isEqualTo("body is empty");
+        assertThat(reason(article().setBody(" \n\t"), "a-1")).isEqualTo("body is whitespace only (3 characters)");
+        assertThat(reason(article().setBody("é".repeat(51)), "a-1")).isEqualTo("body is 102 bytes, over the limit of 100 bytes");
+        assertThat(reason(article().setPublishedAt(Instant.parse("2099-01-01T00:00:00Z")), "a-1"))
+                .isEqualTo("published_at 2099-01-01T00:00:00Z is in the future");
+        assertThat(reason(article().setUrl("ftp://example.com/a"), "a-1")).isEqualTo("url 'ftp://example.com/a' is not an http(s) URL");
+        assertThat(reason(article().setUrl("https://exa mple.com"), "a-1")).startsWith("url 'https://exa mple.com' is malformed");
+        assertThat(reason(article().setUrl("https:///path"), "a-1")).isEqualTo("url 'https:///path' has no host");
+        assertThat(reason(article(), "other")).isEqualTo("record key 'other' differs from article id 'a-1'");
+        assertThat(reason(article().setId(" "), null)).isEqualTo("article id is empty");
+    }
+}
