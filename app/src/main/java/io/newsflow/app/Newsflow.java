@@ -1,5 +1,7 @@
 package io.newsflow.app;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Newsflow.class);
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -17,11 +21,19 @@ public final class Newsflow {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Newsflow());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String command = "newsflow " + commandLine.getCommandName();
             if (e instanceof IllegalArgumentException) {
-                commandLine.getErr().println("newsflow: " + e.getMessage());
+                commandLine.getErr().println(command + ": " + e.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
-            throw e;
+            LOG.debug("{} failed", command, e);
+            StringBuilder message = new StringBuilder(command).append(" failed: ").append(e.getMessage());
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                message.append("\n  caused by: ").append(cause);
+            }
+            commandLine.getErr().println(message);
+            commandLine.getErr().println("(NEWSFLOW_LOG_LEVEL=DEBUG shows the stack trace)");
+            return CommandLine.ExitCode.SOFTWARE;
         });
         return cli;
     }

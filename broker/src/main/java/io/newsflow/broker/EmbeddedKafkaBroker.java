@@ -67,7 +67,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param overrides broker settings that replace the defaults (e.g. listeners with SASL)
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port, Map<String, String> overrides) {
-        int clientPort = port == 0 ? freePort() : port;
+        int clientPort = port == 0 ? freePort() : checkFree(port);
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, clientPort, freePort(), overrides);
         broker.startServer();
         return broker;
@@ -145,8 +145,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private synchronized void startServer() {
         Properties props = brokerProperties();
         format(props);
-        server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-        server.startup();
+        KafkaRaftServer starting = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        try {
+            starting.startup();
+        } catch (RuntimeException e) {
+            starting.shutdown();
+            throw new IllegalStateException("cannot start the Kafka broker on port " + port + " (localhost): "
+                    + e.getMessage(), e);
+        }
+        server = starting;
         awaitReady();
         LOG.info("Kafka broker (KRaft) ready on {} with logs in {}", bootstrapServers(), logDir);
     }
@@ -179,6 +186,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void format(Properties props) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return; // formatted by an earlier start: keep its cluster id and data
+        }
         try {
             Files.createDirectories(logDir);
             new Formatter()
@@ -189,7 +199,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setControllerListenerName(props.getProperty("controller.listener.names"))
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .setIgnoreFormatted(true) // a restart reuses the data as it is
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .run();
         } catch (IOException e) {
@@ -225,6 +234,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
+    }
+
+    private static int checkFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return port;
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " on localhost is in use (another Kafka broker?): "
+                    + "stop it or choose another port", e);
+        }
     }
 
     private static int freePort() {
