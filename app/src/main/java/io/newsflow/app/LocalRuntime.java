@@ -77,7 +77,7 @@ public final class LocalRuntime implements AutoCloseable {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), flink);
         EnrichmentJob.prepare(env, job);
-        EnrichmentJob.define(env, job, KafkaConnectors.articles(job), EngineFactory.dictionary(),
+        EnrichmentJob.define(env, job, KafkaConnectors.articles(job), EngineFactory.standard(),
                 KafkaConnectors.enriched(job), KafkaConnectors.deadLetters(job));
         return env.executeAsync(EnrichmentJob.JOB_NAME);
     }

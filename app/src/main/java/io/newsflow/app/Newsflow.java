@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code newsflow} command: runs the pipeline locally and feeds it. Each subcommand has {@code --help}. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = Newsflow.Version.class,
         description = "News enrichment on Kafka and Flink: entity and topic tags for every article.",
-        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, TagCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Newsflow {
 
     private static final Logger LOG = LoggerFactory.getLogger(Newsflow.class);

@@ -13,11 +13,11 @@ class NewsflowTest {
         CommandRunner result = CommandRunner.run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("demo", "up", "ingest");
+        assertThat(result.out()).contains("demo", "up", "ingest", "tag", "eval");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "up", "ingest"})
+    @ValueSource(strings = {"demo", "up", "ingest", "tag", "eval"})
     void everyCommandHasHelp(String command) {
         CommandRunner result = CommandRunner.run(command, "--help");
 

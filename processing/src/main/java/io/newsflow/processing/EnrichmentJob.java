@@ -42,7 +42,7 @@ public final class EnrichmentJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().setGlobalJobParameters(ParameterTool.fromMap(config.toMap()));
         prepare(env, config);
-        define(env, config, KafkaConnectors.articles(config), EngineFactory.dictionary(),
+        define(env, config, KafkaConnectors.articles(config), EngineFactory.standard(),
                 KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
         env.execute(JOB_NAME);
     }

@@ -6,6 +6,11 @@ package io.newsflow.processing.enrich;
  */
 public interface EnrichmentEngine {
 
+    /** The engine Newsflow runs by default: the one the Flink job, {@code tag} and {@code eval} use. */
+    static EnrichmentEngine loadDefault() {
+        return DictionaryEnrichmentEngine.loadDefault();
+    }
+
     /**
      * Enriches one article.
      *

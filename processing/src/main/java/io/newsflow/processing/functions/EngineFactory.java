@@ -1,6 +1,5 @@
 package io.newsflow.processing.functions;
 
-import io.newsflow.processing.enrich.DictionaryEnrichmentEngine;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import java.io.Serializable;
 
@@ -13,8 +12,8 @@ public interface EngineFactory extends Serializable {
 
     EnrichmentEngine create();
 
-    /** The bundled dictionary engine. */
-    static EngineFactory dictionary() {
-        return DictionaryEnrichmentEngine::loadDefault;
+    /** The default engine with the bundled knowledge base. */
+    static EngineFactory standard() {
+        return EnrichmentEngine::loadDefault;
     }
 }

@@ -22,7 +22,7 @@ class EnrichArticleFunctionTest {
     void enrichesWithEntitiesTopicsAndVersions() throws Exception {
         Article article = article("a-1", "Elon Musk said xAI is training Grok-3 in Memphis. Musk wants AI to help.");
         try (OneInputStreamOperatorTestHarness<SourcedArticle, EnrichedArticle> harness =
-                     ProcessFunctionTestHarnesses.forProcessFunction(new EnrichArticleFunction(EngineFactory.dictionary()))) {
+                     ProcessFunctionTestHarnesses.forProcessFunction(new EnrichArticleFunction(EngineFactory.standard()))) {
             harness.processElement(new SourcedArticle(article, raw(0, article)), 0);
 
             EnrichedArticle event = harness.extractOutputValues().get(0);

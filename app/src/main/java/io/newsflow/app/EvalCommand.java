@@ -1,0 +1,210 @@
+package io.newsflow.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.app.quality.JsonlDocuments;
+import io.newsflow.app.quality.NerScorer;
+import io.newsflow.app.quality.PrfCounts;
+import io.newsflow.app.quality.Span;
+import io.newsflow.app.quality.TopicScorer;
+import io.newsflow.processing.enrich.Enrichment;
+import io.newsflow.processing.enrich.EnrichmentEngine;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newsflow eval}: scores the engine against gold files in the {@code ../shared/eval} formats, with
+ * the same metrics as the reference scorers, and measures the engine's speed on one thread.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Scores the engine against gold files: entities (precision/recall/F1, exact and overlapping "
+                + "span + type, overall and per type; entity-link accuracy) and topics (top-1 accuracy, top-3 recall, "
+                + "macro-F1), and measures words per second on one thread after warm-up."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--ner", paramLabel = "FILE", description = "Gold entities: JSONL {id, text, entities: [{start, end, type, wikipedia?}]}.")
+    Path ner;
+
+    @Option(names = "--topics", paramLabel = "FILE", description = "Gold topics: JSONL {id, title?, text, topics_iptc: [label, …]}.")
+    Path topics;
+
+    @Option(names = "--types", split = ",", defaultValue = "PERSON,ORGANIZATION,LOCATION",
+            description = "Entity types to score (default: ${DEFAULT-VALUE}).")
+    List<String> types;
+
+    @Option(names = "--speed-seconds", defaultValue = "5",
+            description = "How long to measure speed after warm-up; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int speedSeconds;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Override
+    public Integer call() throws Exception {
+        if (ner == null && topics == null) {
+            throw new IllegalArgumentException("give --ner FILE, --topics FILE, or both");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        EnrichmentEngine engine = EnrichmentEngine.loadDefault();
+        out.printf("engine %s, knowledge base %s%n%n", engine.engineVersion(), engine.kbVersion());
+        List<JsonlDocuments.Document> all = new ArrayList<>();
+        if (ner != null) {
+            List<JsonlDocuments.Document> docs = read(ner);
+            all.addAll(docs);
+            printNer(out, ner, docs, engine);
+        }
+        if (topics != null) {
+            List<JsonlDocuments.Document> docs = read(topics);
+            all.addAll(docs);
+            printTopics(out, topics, docs, engine);
+        }
+        if (speedSeconds > 0) {
+            printSpeed(out, all, engine);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private List<JsonlDocuments.Document> read(Path file) throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        List<JsonlDocuments.Document> docs = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonlDocuments.read(reader, mapper, docs::add, (line, reason) -> errors.add(file + ":" + line + ": " + reason));
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("malformed gold file: " + String.join("; ", errors));
+        }
+        return docs;
+    }
+
+    private void printNer(PrintWriter out, Path file, List<JsonlDocuments.Document> docs, EnrichmentEngine engine) {
+        List<String> scored = types.stream().map(t -> t.strip().toUpperCase(Locale.ROOT)).toList();
+        NerScorer scorer = new NerScorer(scored);
+        int linkedFound = 0;
+        int linkedCorrect = 0;
+        for (JsonlDocuments.Document doc : docs) {
+            Enrichment enrichment = engine.enrich(doc.title(), doc.text());
+            List<Span> gold = new ArrayList<>();
+            Map<List<Integer>, String> goldLinks = new HashMap<>();
+            for (JsonNode e : doc.json().path("entities")) {
+                gold.add(new Span(e.get("start").asInt(), e.get("end").asInt(), e.get("type").asText().toUpperCase(Locale.ROOT)));
+                if (e.hasNonNull("wikipedia") && !e.get("wikipedia").asText().isEmpty()) {
+                    goldLinks.put(List.of(e.get("start").asInt(), e.get("end").asInt()), title(e.get("wikipedia").asText()));
+                }
+            }
+            List<Span> predicted = new ArrayList<>();
+            for (Enrichment.Entity entity : enrichment.entities()) {
+                for (Enrichment.Mention m : entity.mentions()) {
+                    predicted.add(new Span(m.start(), m.end(), entity.type().name()));
+                    String goldTitle = goldLinks.get(List.of(m.start(), m.end()));
+                    if (goldTitle != null) {
+                        linkedFound++;
+                        if (entity.wikipedia() != null && title(entity.wikipedia()).equals(goldTitle)) {
+                            linkedCorrect++;
+                        }
+                    }
+                }
+            }
+            scorer.add(gold, predicted);
+        }
+        out.printf("Entities: %s (%d documents, types %s)%n", file, docs.size(), String.join(",", scored));
+        out.printf("%-8s %-14s %6s %6s %6s %7s %7s %7s%n", "mode", "type", "gold", "pred", "tp", "P", "R", "F1");
+        for (NerScorer.Mode mode : List.of(NerScorer.Mode.EXACT, NerScorer.Mode.PARTIAL)) {
+            row(out, mode, "ALL", scorer.overall(mode));
+            for (String type : scored) {
+                row(out, mode, type, scorer.perType(mode, type));
+            }
+        }
+        out.printf("entity links: %d of %d gold-linked mentions found by exact span have the gold Wikipedia title (%.1f%%)%n",
+                linkedCorrect, linkedFound, linkedFound == 0 ? 0 : 100.0 * linkedCorrect / linkedFound);
+        PrfCounts exact = scorer.overall(NerScorer.Mode.EXACT);
+        PrfCounts partial = scorer.overall(NerScorer.Mode.PARTIAL);
+        out.printf("ner exact F1=%.3f P=%.3f R=%.3f partial F1=%.3f P=%.3f R=%.3f%n%n",
+                exact.f1(), exact.precision(), exact.recall(), partial.f1(), partial.precision(), partial.recall());
+    }
+
+    private static void row(PrintWriter out, NerScorer.Mode mode, String type, PrfCounts c) {
+        out.printf("%-8s %-14s %6d %6d %6d %7.3f %7.3f %7.3f%n", mode.name().toLowerCase(Locale.ROOT), type,
+                c.gold(), c.predicted(), c.matched(), c.precision(), c.recall(), c.f1());
+    }
+
+    /** A Wikipedia title as GUM writes it (URL-encoded, underscores) or as the engine does, in one form. */
+    static String title(String raw) {
+        String decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return decoded.replace('_', ' ').strip();
+    }
+
+    private void printTopics(PrintWriter out, Path file, List<JsonlDocuments.Document> docs, EnrichmentEngine engine) {
+        TopicScorer scorer = new TopicScorer();
+        int withoutTopic = 0;
+        for (JsonlDocuments.Document doc : docs) {
+            Set<String> gold = new LinkedHashSet<>();
+            doc.json().path("topics_iptc").forEach(n -> gold.add(n.asText().toLowerCase(Locale.ROOT)));
+            List<String> predicted = engine.enrich(doc.title(), doc.text()).topics().stream()
+                    .map(t -> t.label().toLowerCase(Locale.ROOT)).toList();
+            if (predicted.isEmpty()) {
+                withoutTopic++;
+            }
+            scorer.add(gold, predicted);
+        }
+        out.printf("Topics: %s (%d documents, %d without a predicted topic)%n", file, scorer.documents(), withoutTopic);
+        out.printf("%-42s %7s %7s %7s%n", "label", "P", "R", "F1");
+        for (String label : scorer.labelsInGold().stream().sorted().toList()) {
+            double[] prf = scorer.prf(label);
+            out.printf("%-42s %7.3f %7.3f %7.3f%n", label, prf[0], prf[1], prf[2]);
+        }
+        out.printf("topics top-1 accuracy=%.3f top-3 recall=%.3f macro-F1=%.3f%n%n",
+                scorer.top1Accuracy(), scorer.top3Recall(), scorer.macroF1());
+    }
+
+    private void printSpeed(PrintWriter out, List<JsonlDocuments.Document> docs, EnrichmentEngine engine) {
+        long words = docs.stream().mapToLong(d -> countWords(d.text()) + countWords(d.title())).sum();
+        long chars = docs.stream().mapToLong(d -> d.text().length()).sum();
+        long blackhole = 0;
+        long warmupEnd = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < warmupEnd) {
+            for (JsonlDocuments.Document doc : docs) {
+                blackhole += engine.enrich(doc.title(), doc.text()).entities().size();
+            }
+        }
+        long passes = 0;
+        long start = System.nanoTime();
+        long end = start + speedSeconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            for (JsonlDocuments.Document doc : docs) {
+                blackhole += engine.enrich(doc.title(), doc.text()).entities().size();
+            }
+            passes++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("speed: %,.0f words/s, %,.0f documents/s, %.1f MB/s on one thread (%d passes over %,d words after 3 s warm-up; %d)%n",
+                passes * words / seconds, passes * docs.size() / seconds, passes * chars / seconds / 1e6, passes, words,
+                blackhole % 2);
+    }
+
+    static long countWords(String text) {
+        return text == null || text.isBlank() ? 0 : Arrays.stream(text.strip().split("\\s+")).count();
+    }
+}

@@ -1,0 +1,98 @@
+package io.newsflow.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.app.quality.JsonlDocuments;
+import io.newsflow.app.quality.TagJson;
+import io.newsflow.processing.enrich.EnrichmentEngine;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code newsflow tag}: batch tagging without Kafka, with the engine the Flink job uses. */
+@Command(name = "tag", mixinStandardHelpOptions = true,
+        description = {"Tags documents without Kafka, with the same engine as the Flink job.",
+                "Input: JSONL {\"id\", \"title\"?, \"text\"} (the files in ../shared/eval work as they are). "
+                        + "Output: one JSON line per input line, in the same order: id, language, mentions "
+                        + "(start/end are offsets into text), entities, topics (best first).",
+                "A malformed line is reported with its number, skipped and counted; the run goes on."})
+final class TagCommand implements Callable<Integer> {
+
+    /** Inputs larger than this get a progress bar. */
+    private static final long PROGRESS_BAR_FROM_BYTES = 1 << 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "JSONL documents, or - for stdin.")
+    String input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the tags, or - for stdout.")
+    String output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
+            throw new IllegalArgumentException("--input " + input + ": no such file");
+        }
+        EnrichmentEngine engine = EnrichmentEngine.loadDefault();
+        ObjectMapper mapper = new ObjectMapper();
+        TagJson json = new TagJson(mapper);
+        int[] counts = new int[2]; // tagged, malformed
+        long size = "-".equals(input) ? 0 : Files.size(Path.of(input));
+        try (BufferedReader reader = open(input); Writer writer = create(output, spec.commandLine().getOut());
+             ProgressBar bar = size > PROGRESS_BAR_FROM_BYTES ? new ProgressBarBuilder().setTaskName("Tagging")
+                     .setInitialMax(size).setUnit(" MB", 1 << 20).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                     .build() : null) {
+            JsonlDocuments.read(reader, mapper, doc -> {
+                try {
+                    writer.write(mapper.writeValueAsString(json.toJson(doc.id(), engine.enrich(doc.title(), doc.text()))));
+                    writer.write('\n');
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write " + output, e);
+                }
+                counts[0]++;
+                if (bar != null) {
+                    bar.stepBy(doc.text().length() + (doc.title() == null ? 0 : doc.title().length()));
+                }
+            }, (line, reason) -> {
+                counts[1]++;
+                err.printf("%s:%d: skipped: %s%n", input, line, reason);
+            });
+        }
+        err.printf("tagged %d document(s), skipped %d malformed line(s)%n", counts[0], counts[1]);
+        err.flush();
+        return 0;
+    }
+
+    private static BufferedReader open(String input) throws IOException {
+        return "-".equals(input)
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+    }
+
+    private static Writer create(String output, PrintWriter stdout) throws IOException {
+        return "-".equals(output)
+                ? new BufferedWriter(stdout) {
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // never close stdout
+                    }
+                }
+                : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,65 @@
+package io.newsflow.app.quality;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.processing.enrich.Enrichment;
+
+/**
+ * The {@code tag} output line of one document: language, every mention with its entity, the entities and the
+ * topics, best first. Offsets are Java {@code String} indexes into the document's text, end exclusive.
+ */
+public final class TagJson {
+
+    private final ObjectMapper mapper;
+
+    public TagJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public ObjectNode toJson(String id, Enrichment enrichment) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", id);
+        node.put("language", enrichment.language());
+        ArrayNode mentions = node.putArray("mentions");
+        ArrayNode entities = node.putArray("entities");
+        for (Enrichment.Entity entity : enrichment.entities()) {
+            for (Enrichment.Mention m : entity.mentions()) {
+                mentions.addObject()
+                        .put("start", m.start())
+                        .put("end", m.end())
+                        .put("type", entity.type().name())
+                        .put("text", m.text())
+                        .put("entity", entity.name());
+            }
+            entities.addObject()
+                    .put("name", entity.name())
+                    .put("type", entity.type().name())
+                    .put("id", entity.id())
+                    .put("wikipedia", entity.wikipedia())
+                    .put("mentions", entity.mentions().size())
+                    .put("salience", round(entity.salience()))
+                    .put("confidence", round(entity.confidence()));
+        }
+        sortByStart(mentions);
+        ArrayNode topics = node.putArray("topics");
+        for (Enrichment.Topic topic : enrichment.topics()) {
+            ObjectNode t = topics.addObject().put("code", topic.code()).put("label", topic.label())
+                    .put("score", round(topic.score()));
+            topic.evidence().forEach(t.putArray("evidence")::add);
+        }
+        return node;
+    }
+
+    private static void sortByStart(ArrayNode mentions) {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> sorted = new java.util.ArrayList<>();
+        mentions.forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparingInt(n -> n.get("start").asInt()));
+        mentions.removeAll();
+        mentions.addAll(sorted);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,60 @@
+package io.newsflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TagCommandTest {
+
+    @Test
+    void tagsEachLineInOrderAndSkipsMalformedOnesByNumber() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tag-" + UUID.randomUUID()));
+        Path input = dir.resolve("docs.jsonl");
+        Files.writeString(input, """
+                {"id": "d1", "title": "Grok-3", "text": "Elon Musk said that xAI trains Grok-3 in Memphis, and Musk smiled at the crowd."}
+                {"id": "d2", "text": 42}
+                not json
+                {"id": "d3", "text": "The team won the championship match."}
+                """);
+        Path output = dir.resolve("tags.jsonl");
+
+        CommandRunner result = CommandRunner.run("tag", "--input", input.toString(), "--output", output.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).contains(input + ":2: skipped: field 'text' must be a string")
+                .contains(input + ":3: skipped: not valid JSON")
+                .contains("tagged 2 document(s), skipped 2 malformed line(s)");
+        List<String> lines = Files.readAllLines(output);
+        assertThat(lines).hasSize(2);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode first = mapper.readTree(lines.get(0));
+        assertThat(first.get("id").asText()).isEqualTo("d1");
+        assertThat(first.get("language").asText()).isEqualTo("en");
+        JsonNode mention = first.get("mentions").get(0);
+        assertThat(mention.get("start").asInt()).isZero();
+        assertThat(mention.get("end").asInt()).isEqualTo(9);
+        assertThat(mention.get("type").asText()).isEqualTo("PERSON");
+        assertThat(mention.get("entity").asText()).isEqualTo("Elon Musk");
+        assertThat(first.get("entities")).anySatisfy(e -> {
+            assertThat(e.get("name").asText()).isEqualTo("Elon Musk");
+            assertThat(e.get("mentions").asInt()).isEqualTo(2);
+            assertThat(e.get("id").asText()).isEqualTo("wikidata:Q317521");
+        });
+        assertThat(first.get("entities").get(0).get("name").asText()).as("the title's entity is most salient").isEqualTo("Grok-3");
+        assertThat(mapper.readTree(lines.get(1)).get("topics").get(0).get("code").asText()).isEqualTo("medtop:15000000");
+    }
+
+    @Test
+    void missingInputIsAUsageError() {
+        CommandRunner result = CommandRunner.run("tag", "--input", "target/nope.jsonl", "--output", "-");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--input target/nope.jsonl: no such file");
+    }
+}
