@@ -56,6 +56,9 @@ final class EvalCommand implements Callable<Integer> {
             description = "How long to measure speed after warm-up; 0 skips it (default: ${DEFAULT-VALUE}).")
     int speedSeconds;
 
+    @Option(names = "--ner-model", paramLabel = "FILE", description = "An entity model to use instead of the bundled one (e.g. from train-ner).")
+    Path nerModel;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
@@ -64,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --ner FILE, --topics FILE, or both");
         }
         PrintWriter out = spec.commandLine().getOut();
-        EnrichmentEngine engine = EnrichmentEngine.loadDefault();
+        EnrichmentEngine engine = Engines.load(nerModel);
         out.printf("engine %s, knowledge base %s%n%n", engine.engineVersion(), engine.kbVersion());
         List<JsonlDocuments.Document> all = new ArrayList<>();
         if (ner != null) {

@@ -43,13 +43,16 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the tags, or - for stdout.")
     String output;
 
+    @Option(names = "--ner-model", paramLabel = "FILE", description = "An entity model to use instead of the bundled one (e.g. from train-ner).")
+    Path nerModel;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
             throw new IllegalArgumentException("--input " + input + ": no such file");
         }
-        EnrichmentEngine engine = EnrichmentEngine.loadDefault();
+        EnrichmentEngine engine = Engines.load(nerModel);
         ObjectMapper mapper = new ObjectMapper();
         TagJson json = new TagJson(mapper);
         int[] counts = new int[2]; // tagged, malformed

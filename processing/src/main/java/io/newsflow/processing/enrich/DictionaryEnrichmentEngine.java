@@ -14,15 +14,23 @@ public final class DictionaryEnrichmentEngine implements EnrichmentEngine {
     private final LanguageDetector language = new LanguageDetector();
     private final String kbVersion;
 
-    public DictionaryEnrichmentEngine(KnowledgeBase kb, TopicClassifier topics) {
-        this.entities = new EntityTagger(kb);
+    public DictionaryEnrichmentEngine(KnowledgeBase kb, io.newsflow.processing.enrich.ner.NerModel model,
+                                      TopicClassifier topics) {
+        this.entities = new EntityTagger(kb, model);
         this.topics = topics;
         this.kbVersion = kb.version();
+    }
+
+    /** The bundled knowledge base and topic terms with another entity model, e.g. one just trained. */
+    public static DictionaryEnrichmentEngine withModel(io.newsflow.processing.enrich.ner.NerModel model) {
+        return new DictionaryEnrichmentEngine(KnowledgeBase.loadDefault(), model,
+                new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE));
     }
 
     /** The engine with the bundled knowledge base and IPTC topic terms. */
     public static DictionaryEnrichmentEngine loadDefault() {
         return new DictionaryEnrichmentEngine(KnowledgeBase.loadDefault(),
+                io.newsflow.processing.enrich.ner.NerModel.loadDefault(),
                 new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE));
     }
 

@@ -1,119 +1,297 @@
 package io.newsflow.processing.enrich;
 
+import io.newsflow.processing.enrich.ner.Gazetteer;
+import io.newsflow.processing.enrich.ner.NerModel;
+import io.newsflow.processing.enrich.ner.NerTagger;
+import io.newsflow.processing.enrich.text.Tokenizer;
+import io.newsflow.processing.enrich.text.Tokens;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds the knowledge base's entities in a text, and resolves in-document short forms: once "Elon Musk" is
- * seen, a later "Musk" is the same person. Salience grows with the number of mentions, an early first mention
- * and a mention in the title; the saliences of an article sum to 1.
+ * Finds the entities of a text and what they are: a trained tagger ({@link NerTagger}) finds names, including
+ * names no list knows; the knowledge base links them to canonical entities (ids, Wikipedia titles) and adds
+ * the products and events it knows that the tagger missed; mentions of one entity are grouped ("Musk" after
+ * "Elon Musk", "UNC" after "University of North Carolina", the same name twice). Salience grows with the
+ * number of mentions, an early first mention and a mention in the title; the saliences of a text sum to 1.
+ * Not thread-safe: one instance per thread.
  */
 public final class EntityTagger {
 
-    private static final double CONFIDENCE_KNOWN_NAME = 0.9;
-    private static final double CONFIDENCE_AMBIGUOUS = 0.6;
-    private static final double CONFIDENCE_SHORT_FORM = 0.75;
+    private static final double CONFIDENCE_LINKED = 0.9;
+    private static final double CONFIDENCE_AMBIGUOUS = 0.7;
 
-    private final TermMatcher<Candidate> matcher;
+    private final Tokenizer tokenizer = new Tokenizer();
+    private final NerTagger tagger;
+    private final TermMatcher<KnowledgeBase.Entry> matcher;
+    private final Map<String, List<KnowledgeBase.Entry>> byForm = new HashMap<>();
 
-    /** A surface form and the entity it names, with how sure the knowledge base is of it. */
-    private record Candidate(KnowledgeBase.Entry entry, double confidence) {}
-
-    public EntityTagger(KnowledgeBase kb) {
-        Map<String, List<KnowledgeBase.Entry>> byForm = new LinkedHashMap<>();
+    public EntityTagger(KnowledgeBase kb, NerModel model) {
+        this.tagger = new NerTagger(model, new Gazetteer(kb));
+        Map<String, KnowledgeBase.Entry> first = new HashMap<>();
         for (KnowledgeBase.Entry entry : kb.entries()) {
-            byForm.computeIfAbsent(entry.name(), k -> new ArrayList<>()).add(entry);
-            for (String alias : entry.aliases()) {
-                byForm.computeIfAbsent(alias, k -> new ArrayList<>()).add(entry);
-            }
+            add(entry.name(), entry, first);
+            entry.aliases().forEach(alias -> add(alias, entry, first));
         }
-        Map<String, Candidate> terms = new HashMap<>();
-        byForm.forEach((form, entries) -> terms.put(form, new Candidate(entries.get(0),
-                entries.stream().distinct().count() > 1 ? CONFIDENCE_AMBIGUOUS : CONFIDENCE_KNOWN_NAME)));
-        this.matcher = new TermMatcher<>(terms);
+        this.matcher = new TermMatcher<>(first);
+    }
+
+    private void add(String form, KnowledgeBase.Entry entry, Map<String, KnowledgeBase.Entry> first) {
+        first.putIfAbsent(form, entry);
+        List<KnowledgeBase.Entry> entries = byForm.computeIfAbsent(form, k -> new ArrayList<>(1));
+        if (!entries.contains(entry)) {
+            entries.add(entry);
+        }
+    }
+
+    /** A mention on its way to an entity. */
+    private static final class Found {
+        final int start;
+        final int end;
+        final String text;
+        final EntityType type;
+        final double margin;
+        KnowledgeBase.Entry entry;
+        boolean ambiguous;
+        Group group;
+
+        Found(int start, int end, String text, EntityType type, double margin) {
+            this.start = start;
+            this.end = end;
+            this.text = text;
+            this.type = type;
+            this.margin = margin;
+        }
+    }
+
+    /** The mentions of one entity. */
+    private static final class Group {
+        final List<Found> mentions = new ArrayList<>();
+        KnowledgeBase.Entry entry;
+        Found longest;
     }
 
     public List<Enrichment.Entity> tag(String title, String body) {
-        Map<KnowledgeBase.Entry, Found> found = new LinkedHashMap<>();
-        List<TermMatcher.Match<Candidate>> matches = matcher.find(body);
-        for (TermMatcher.Match<Candidate> match : matches) {
-            found.computeIfAbsent(match.value().entry(), e -> new Found(match.value().confidence()))
-                    .add(match.start(), match.end(), body);
-        }
-        resolveShortForms(body, matches, found);
-        return salience(title, body.length(), found);
-    }
-
-    /** "Musk" after "Elon Musk": a person's last name alone refers to the person already named. */
-    private static void resolveShortForms(String body, List<TermMatcher.Match<Candidate>> matches,
-                                          Map<KnowledgeBase.Entry, Found> found) {
-        Map<String, KnowledgeBase.Entry> shortForms = new HashMap<>();
-        for (KnowledgeBase.Entry entry : found.keySet()) {
-            if (entry.type() == EntityType.PERSON) {
-                String[] parts = entry.name().split(" ");
-                if (parts.length > 1) {
-                    shortForms.putIfAbsent(parts[parts.length - 1], entry);
-                }
+        Tokens tokens = tokenizer.tokenize(body);
+        List<Found> found = new ArrayList<>();
+        for (NerTagger.Span span : tagger.tag(tokens)) {
+            if (span.type() != EntityType.OTHER) {
+                found.add(new Found(span.start(), span.end(), body.substring(span.start(), span.end()), span.type(),
+                        span.margin()));
             }
         }
-        if (shortForms.isEmpty()) {
+        trimDateWords(found, body);
+        found.removeIf(f -> !plausible(f));
+        addRepeatedNames(body, found);
+        addKnownProductsAndEvents(body, found);
+        found.sort(Comparator.comparingInt(f -> f.start));
+        found.forEach(this::link);
+        List<Group> groups = group(found);
+        return entities(title, body.length(), groups);
+    }
+
+    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of("Monday", "Tuesday", "Wednesday",
+            "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December");
+
+    /** "Wikinews Saturday", "Magicians Wednesday": a trailing day or month name is not part of a name. */
+    private static void trimDateWords(List<Found> found, String body) {
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            int space = f.text.lastIndexOf(' ');
+            if (space > 0 && DATE_WORDS.contains(f.text.substring(space + 1))) {
+                int end = f.start + space;
+                found.set(i, new Found(f.start, end, body.substring(f.start, end), f.type, f.margin));
+            }
+        }
+    }
+
+    /**
+     * Names the tagger found once are names wherever they recur in the text ("Rick Santorum" … "Santorum"): each
+     * name of two or more words, and the last word of each person's name, is looked for again; occurrences the
+     * tagger missed become mentions of the same type. Single words are not spread: one wrong guess would
+     * spread over the whole text.
+     */
+    private static void addRepeatedNames(String body, List<Found> found) {
+        Map<String, Found> names = new LinkedHashMap<>();
+        for (Found f : found) {
+            int space = f.text.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            names.putIfAbsent(f.text, f);
+            String last = f.text.substring(space + 1);
+            if (f.type == EntityType.PERSON && last.length() > 2 && Character.isUpperCase(last.charAt(0))
+                    && !body.contains(" " + lower(last) + " ")) {
+                names.putIfAbsent(last, f);
+            }
+        }
+        if (names.isEmpty()) {
             return;
         }
-        boolean[] covered = new boolean[body.length()];
-        for (TermMatcher.Match<Candidate> match : matches) {
-            java.util.Arrays.fill(covered, match.start(), match.end(), true);
-        }
-        shortForms.forEach((form, entry) -> {
-            for (int at = body.indexOf(form); at >= 0; at = body.indexOf(form, at + form.length())) {
-                int end = at + form.length();
-                if (!covered[at] && TermMatcher.isBoundary(body, at - 1) && TermMatcher.isBoundary(body, end)) {
-                    Found f = found.get(entry);
-                    f.add(at, end, body);
-                    f.shortForms++;
+        boolean[] covered = new boolean[body.length() + 1];
+        found.forEach(f -> java.util.Arrays.fill(covered, f.start, f.end, true));
+        List<Found> added = new ArrayList<>();
+        names.forEach((name, source) -> {
+            for (int at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + name.length())) {
+                int end = at + name.length();
+                if (!covered[at] && !covered[end - 1] && TermMatcher.isBoundary(body, at - 1)
+                        && TermMatcher.isBoundary(body, end)) {
+                    java.util.Arrays.fill(covered, at, end, true);
+                    added.add(new Found(at, end, name, source.type, source.margin / 2));
                 }
             }
         });
+        found.addAll(added);
     }
 
-    private static List<Enrichment.Entity> salience(String title, int length, Map<KnowledgeBase.Entry, Found> found) {
-        Map<KnowledgeBase.Entry, Double> weights = new HashMap<>();
+    /** Words the tagger sometimes takes for a name on its own: never a name alone. */
+    private static final java.util.Set<String> NEVER_ALONE = java.util.Set.of("I", "A", "The", "An", "It", "We", "He",
+            "She", "They", "You", "This", "That", "In", "On", "At", "Of", "And", "But", "Or", "If", "So", "As", "By",
+            "For", "To", "My", "Our", "Mr", "Mrs", "Ms", "Dr", "Image", "Photo", "Party");
+
+    private static boolean plausible(Found f) {
+        return f.end - f.start > 1 && !NEVER_ALONE.contains(f.text);
+    }
+
+    /** Products and events are thin in the training data: take those the knowledge base knows by name. */
+    private void addKnownProductsAndEvents(String body, List<Found> found) {
+        for (TermMatcher.Match<KnowledgeBase.Entry> match : matcher.find(body)) {
+            EntityType type = match.value().type();
+            if ((type == EntityType.PRODUCT || type == EntityType.EVENT)
+                    && found.stream().noneMatch(f -> f.start < match.end() && match.start() < f.end)) {
+                found.add(new Found(match.start(), match.end(), body.substring(match.start(), match.end()), type, 1.0));
+            }
+        }
+    }
+
+    /**
+     * Links a mention to the knowledge base by its text: an entry of the type the tagger gave wins; else the
+     * first (most prominent) entry, whose type then replaces the tagger's — a curated entry knows "OpenAI" is an
+     * organisation better than the tagger does. One exception: a place the tagger calls an organisation stays
+     * an unlinked organisation ("Sweden beat England": the teams, not the countries).
+     */
+    private void link(Found mention) {
+        List<KnowledgeBase.Entry> candidates = byForm.get(mention.text);
+        if (candidates == null) {
+            return;
+        }
+        KnowledgeBase.Entry chosen = candidates.stream().filter(e -> e.type() == mention.type).findFirst()
+                .orElse(candidates.get(0));
+        if (chosen.type() == EntityType.LOCATION && mention.type == EntityType.ORGANIZATION) {
+            return;
+        }
+        mention.entry = chosen;
+        mention.ambiguous = candidates.size() > 1;
+    }
+
+    private static List<Group> group(List<Found> found) {
+        List<Group> groups = new ArrayList<>();
+        Map<Object, Group> byKey = new HashMap<>();
+        Map<String, Group> byLastName = new HashMap<>();
+        Map<String, Group> byAcronym = new HashMap<>();
+        for (Found mention : found) {
+            Group group = mention.entry != null ? byKey.get(mention.entry) : byKey.get(key(mention));
+            if (group == null && mention.type == EntityType.PERSON && !mention.text.contains(" ")) {
+                group = byLastName.get(mention.text);
+            }
+            if (group == null && mention.type == EntityType.ORGANIZATION && isAcronym(mention.text)) {
+                group = byAcronym.get(mention.text);
+            }
+            if (group == null) {
+                group = new Group();
+                groups.add(group);
+            }
+            group.mentions.add(mention);
+            mention.group = group;
+            if (group.entry == null && mention.entry != null) {
+                group.entry = mention.entry;
+            }
+            if (group.longest == null || mention.text.length() > group.longest.text.length()) {
+                group.longest = mention;
+            }
+            byKey.putIfAbsent(mention.entry != null ? mention.entry : key(mention), group);
+            byKey.putIfAbsent(key(mention), group);
+            if (mention.type == EntityType.PERSON && mention.text.contains(" ")) {
+                String[] parts = mention.text.split(" ");
+                byLastName.putIfAbsent(parts[parts.length - 1], group);
+            }
+            if (mention.type == EntityType.ORGANIZATION && mention.text.contains(" ")) {
+                byAcronym.putIfAbsent(acronym(mention.text), group);
+            }
+        }
+        return groups;
+    }
+
+    private static String key(Found mention) {
+        return mention.type + "\u0000" + mention.text;
+    }
+
+    private static boolean isAcronym(String text) {
+        return text.length() >= 2 && text.length() <= 6 && text.chars().allMatch(Character::isUpperCase);
+    }
+
+    /** "University of North Carolina" -> "UNC": the capitals of its words. */
+    private static String acronym(String name) {
+        StringBuilder letters = new StringBuilder();
+        for (String word : name.split("[ \\-]+")) {
+            if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
+                letters.append(word.charAt(0));
+            }
+        }
+        return letters.toString();
+    }
+
+    private static List<Enrichment.Entity> entities(String title, int length, List<Group> groups) {
+        double[] weights = new double[groups.size()];
         double total = 0;
-        for (Map.Entry<KnowledgeBase.Entry, Found> e : found.entrySet()) {
-            Found f = e.getValue();
-            double weight = f.mentions.size()
-                    + (length == 0 ? 0 : 1.0 - (double) f.mentions.get(0).start() / length)
-                    + (title != null && title.contains(e.getKey().name()) ? 2.0 : 0.0);
-            weights.put(e.getKey(), weight);
-            total += weight;
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
+            String name = name(group);
+            weights[g] = group.mentions.size()
+                    + (length == 0 ? 0 : 1.0 - (double) group.mentions.get(0).start / length)
+                    + (title != null && title.contains(name) ? 2.0 : 0.0);
+            total += weights[g];
         }
-        List<Enrichment.Entity> entities = new ArrayList<>(found.size());
-        for (Map.Entry<KnowledgeBase.Entry, Found> e : found.entrySet()) {
-            KnowledgeBase.Entry entry = e.getKey();
-            Found f = e.getValue();
-            f.mentions.sort(java.util.Comparator.comparingInt(Enrichment.Mention::start));
-            double confidence = f.shortForms == f.mentions.size() ? CONFIDENCE_SHORT_FORM : f.confidence;
-            entities.add(new Enrichment.Entity(entry.name(), entry.type(), entry.id(), entry.wikipedia(),
-                    f.mentions, weights.get(entry) / total, confidence));
+        List<Enrichment.Entity> entities = new ArrayList<>(groups.size());
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
+            KnowledgeBase.Entry entry = group.entry;
+            EntityType type = entry != null ? entry.type() : majorityType(group);
+            List<Enrichment.Mention> mentions = group.mentions.stream()
+                    .map(m -> new Enrichment.Mention(m.start, m.end, m.text)).toList();
+            entities.add(new Enrichment.Entity(name(group), type, entry == null ? null : entry.id(),
+                    entry == null ? null : entry.wikipedia(), mentions, weights[g] / total, confidence(group)));
         }
-        entities.sort(java.util.Comparator.comparingDouble(Enrichment.Entity::salience).reversed());
+        entities.sort(Comparator.comparingDouble(Enrichment.Entity::salience).reversed());
         return entities;
     }
 
-    /** The mentions of one entity collected so far. */
-    private static final class Found {
-        final List<Enrichment.Mention> mentions = new ArrayList<>();
-        final double confidence;
-        int shortForms;
+    private static String name(Group group) {
+        return group.entry != null ? group.entry.name() : group.longest.text;
+    }
 
-        Found(double confidence) {
-            this.confidence = confidence;
-        }
+    private static EntityType majorityType(Group group) {
+        Map<EntityType, Integer> votes = new LinkedHashMap<>();
+        group.mentions.forEach(m -> votes.merge(m.type, 1, Integer::sum));
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
 
-        void add(int start, int end, String body) {
-            mentions.add(new Enrichment.Mention(start, end, body.substring(start, end)));
+    /** Linked and unambiguous: high; otherwise the tagger's margin squashed into (0, 1). */
+    private static double confidence(Group group) {
+        if (group.entry != null) {
+            return group.mentions.stream().anyMatch(m -> m.ambiguous) ? CONFIDENCE_AMBIGUOUS : CONFIDENCE_LINKED;
         }
+        double margin = group.mentions.stream().mapToDouble(m -> m.margin).max().orElse(0);
+        return Math.round(1000 * (1 - Math.exp(-margin / 5.0))) / 1000.0;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 }

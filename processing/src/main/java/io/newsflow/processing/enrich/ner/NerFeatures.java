@@ -1,0 +1,76 @@
+package io.newsflow.processing.enrich.ner;
+
+/**
+ * The feature templates of the tagger, after Ratinov and Roth (2009): the word and its neighbours, shapes,
+ * affixes, capitalisation in and out of sentence-initial position, knowledge-base (gazetteer) marks around the
+ * word, the labels just given, and what the same word was tagged earlier in the document. Features are 64-bit
+ * hashes written into a caller's buffer; nothing is allocated per token.
+ */
+final class NerFeatures {
+
+    /** The most features one token can have. */
+    static final int MAX = 64;
+
+    private static final long BOUNDARY = Hashing.string("<s>");
+
+    private NerFeatures() {}
+
+    /**
+     * Writes the features of token {@code i} into {@code out}, given the labels of the two tokens before it.
+     *
+     * @return how many features were written
+     */
+    static int extract(NerContext c, int i, int previous, int previous2, long[] out) {
+        int n = 0;
+        out[n++] = Hashing.mix(1, 0);
+        long w = c.lower[i];
+        out[n++] = Hashing.mix(2, w);
+        out[n++] = Hashing.mix(3, c.form[i]);
+        long wm1 = i > 0 && !c.tokens.sentenceStart(i) ? c.lower[i - 1] : BOUNDARY;
+        long wp1 = i + 1 < c.size && !c.tokens.sentenceStart(i + 1) ? c.lower[i + 1] : BOUNDARY;
+        long wm2 = i > 1 && !c.tokens.sentenceStart(i) && !c.tokens.sentenceStart(i - 1) ? c.lower[i - 2] : BOUNDARY;
+        long wp2 = i + 2 < c.size && wp1 != BOUNDARY && !c.tokens.sentenceStart(i + 2) ? c.lower[i + 2] : BOUNDARY;
+        out[n++] = Hashing.mix(4, wm1);
+        out[n++] = Hashing.mix(5, wp1);
+        out[n++] = Hashing.mix(6, wm2);
+        out[n++] = Hashing.mix(7, wp2);
+        out[n++] = Hashing.mix(8, wm1, w);
+        out[n++] = Hashing.mix(9, w, wp1);
+        long shape = c.shape[i];
+        out[n++] = Hashing.mix(10, shape);
+        out[n++] = Hashing.mix(11, c.briefShape[i]);
+        long shapeM1 = wm1 == BOUNDARY ? BOUNDARY : c.briefShape[i - 1];
+        long shapeP1 = wp1 == BOUNDARY ? BOUNDARY : c.briefShape[i + 1];
+        out[n++] = Hashing.mix(12, shapeM1, c.briefShape[i]);
+        out[n++] = Hashing.mix(13, c.briefShape[i], shapeP1);
+        out[n++] = Hashing.mix(14, shapeM1, shapeP1);
+        for (int k = 0; k < NerContext.AFFIXES; k++) {
+            out[n++] = Hashing.mix(20 + k, c.prefixes[i * NerContext.AFFIXES + k]);
+            out[n++] = Hashing.mix(30 + k, c.suffixes[i * NerContext.AFFIXES + k]);
+        }
+        boolean sentenceStart = c.tokens.sentenceStart(i);
+        out[n++] = Hashing.mix(40, sentenceStart ? 1 : 0, c.briefShape[i]);
+        out[n++] = Hashing.mix(41, c.flags[i]);
+        out[n++] = Hashing.mix(42, sentenceStart ? 1 : 0, c.flags[i] & (NerContext.CAPITALISED_ELSEWHERE | NerContext.LOWERCASE_ELSEWHERE | NerContext.CAPITALISED));
+        out[n++] = Hashing.mix(43, previous);
+        out[n++] = Hashing.mix(44, previous, previous2);
+        out[n++] = Hashing.mix(45, previous, w);
+        out[n++] = Hashing.mix(46, previous, c.briefShape[i]);
+        int gazetteer = c.gazetteer[i];
+        out[n++] = Hashing.mix(50, gazetteer);
+        for (int bit = 0; gazetteer != 0 && bit < 32; bit++) {
+            if ((gazetteer & (1 << bit)) != 0) {
+                out[n++] = Hashing.mix(51, bit);
+                out[n++] = Hashing.mix(52, bit, previous);
+            }
+        }
+        int gazetteerM1 = wm1 == BOUNDARY ? -1 : c.gazetteer[i - 1];
+        int gazetteerP1 = wp1 == BOUNDARY ? -1 : c.gazetteer[i + 1];
+        out[n++] = Hashing.mix(53, gazetteerM1);
+        out[n++] = Hashing.mix(54, gazetteerP1);
+        int history = c.historyType(i);
+        out[n++] = Hashing.mix(55, history);
+        out[n++] = Hashing.mix(56, history, sentenceStart ? 1 : 0);
+        return n;
+    }
+}

@@ -1,0 +1,134 @@
+package io.newsflow.processing.enrich.ner;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The weights of the entity tagger: for each feature hash, the labels it votes for and how strongly. Sparse:
+ * a feature stores only its non-zero weights. Immutable once loaded, so one instance can serve many threads.
+ *
+ * <p>File format (gzip): {@code "NFNER"}, format version, model version (UTF), label count, feature count,
+ * then per feature its hash, the number of weights, and (label, weight) pairs.
+ */
+public final class NerModel {
+
+    private static final String MAGIC = "NFNER";
+    private static final int FORMAT = 1;
+
+    /** Where the bundled model lives on the classpath. */
+    public static final String DEFAULT_RESOURCE = "/io/newsflow/model/ner.bin.gz";
+
+    private final String version;
+    private final long[] keys;
+    private final LongIntMap index;
+    private final byte[] labels;
+    private final float[] weights;
+    private final int[] starts;
+
+    NerModel(String version, long[] keys, byte[] labels, float[] weights, int[] starts) {
+        this.version = version;
+        this.keys = keys;
+        this.index = new LongIntMap(keys.length);
+        for (int f = 0; f < keys.length; f++) {
+            index.put(keys[f], f);
+        }
+        this.labels = labels;
+        this.weights = weights;
+        this.starts = starts;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public int features() {
+        return starts.length - 1;
+    }
+
+    /** Adds the weights of {@code count} features to {@code scores} (one slot per label). */
+    void score(long[] features, int count, float[] scores) {
+        for (int f = 0; f < count; f++) {
+            int id = index.get(features[f]);
+            if (id < 0) {
+                continue;
+            }
+            for (int j = starts[id], end = starts[id + 1]; j < end; j++) {
+                scores[labels[j]] += weights[j];
+            }
+        }
+    }
+
+    public static NerModel loadDefault() {
+        try (InputStream in = NerModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("no entity model at " + DEFAULT_RESOURCE + " on the classpath");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read entity model " + DEFAULT_RESOURCE, e);
+        }
+    }
+
+    public static NerModel read(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16));
+        byte[] magic = in.readNBytes(MAGIC.length());
+        if (!MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw new IOException("not a Newsflow entity model (bad magic)");
+        }
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new IOException("entity model format " + format + " is not supported (expected " + FORMAT + ")");
+        }
+        String version = in.readUTF();
+        int labelCount = in.readInt();
+        if (labelCount != NerLabels.COUNT) {
+            throw new IOException("entity model has " + labelCount + " labels, this engine " + NerLabels.COUNT);
+        }
+        int features = in.readInt();
+        int total = in.readInt();
+        long[] keys = new long[features];
+        byte[] labels = new byte[total];
+        float[] weights = new float[total];
+        int[] starts = new int[features + 1];
+        int j = 0;
+        for (int f = 0; f < features; f++) {
+            keys[f] = in.readLong();
+            starts[f] = j;
+            int count = in.readUnsignedByte();
+            for (int k = 0; k < count; k++) {
+                labels[j] = in.readByte();
+                weights[j] = in.readFloat();
+                j++;
+            }
+        }
+        starts[features] = j;
+        return new NerModel(version, keys, labels, weights, starts);
+    }
+
+    public void write(OutputStream raw) throws IOException {
+        GZIPOutputStream gzip = new GZIPOutputStream(raw, 1 << 16);
+        DataOutputStream out = new DataOutputStream(gzip);
+        out.writeBytes(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeUTF(version);
+        out.writeInt(NerLabels.COUNT);
+        out.writeInt(keys.length);
+        out.writeInt(weights.length);
+        for (int id = 0; id < keys.length; id++) {
+            out.writeLong(keys[id]);
+            out.writeByte(starts[id + 1] - starts[id]);
+            for (int j = starts[id]; j < starts[id + 1]; j++) {
+                out.writeByte(labels[j]);
+                out.writeFloat(weights[j]);
+            }
+        }
+        out.flush();
+        gzip.finish();
+    }
+}

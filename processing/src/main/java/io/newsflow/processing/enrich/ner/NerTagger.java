@@ -1,0 +1,91 @@
+package io.newsflow.processing.enrich.ner;
+
+import io.newsflow.processing.enrich.EntityType;
+import io.newsflow.processing.enrich.text.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds names in tokenized text with a trained {@link NerModel}: greedy left-to-right BIO decoding (an
+ * {@code I-X} only after {@code B-X}/{@code I-X}), using the labels just given and the document's earlier
+ * decisions as context. Not thread-safe (it reuses buffers); use one per thread.
+ */
+public final class NerTagger {
+
+    private final NerModel model;
+    private final Gazetteer gazetteer;
+    private final long[] features = new long[NerFeatures.MAX];
+    private final float[] scores = new float[NerLabels.COUNT];
+
+    /** A name found at tokens {@code [firstToken, lastToken]}, i.e. characters {@code [start, end)}. */
+    public record Span(int firstToken, int lastToken, int start, int end, EntityType type, double margin) {}
+
+    public NerTagger(NerModel model, Gazetteer gazetteer) {
+        this.model = model;
+        this.gazetteer = gazetteer;
+    }
+
+    public List<Span> tag(Tokens tokens) {
+        NerContext context = new NerContext(tokens, gazetteer.mark(tokens));
+        List<Span> spans = new ArrayList<>();
+        int previous = NerLabels.OUTSIDE;
+        int previous2 = NerLabels.OUTSIDE;
+        int open = -1;
+        double openMargin = 0;
+        for (int i = 0; i < context.size; i++) {
+            if (tokens.sentenceStart(i)) {
+                previous = NerLabels.OUTSIDE;
+                previous2 = NerLabels.OUTSIDE;
+            }
+            int count = NerFeatures.extract(context, i, previous, previous2, features);
+            java.util.Arrays.fill(scores, 0f);
+            model.score(features, count, scores);
+            int label = best(scores, previous);
+            if (open >= 0 && !NerLabels.isInside(label)) {
+                spans.add(span(tokens, open, i - 1, previous, openMargin));
+                open = -1;
+            }
+            if (NerLabels.isBegin(label)) {
+                open = i;
+                openMargin = margin(scores, label);
+            } else if (NerLabels.isInside(label)) {
+                openMargin = Math.min(openMargin, margin(scores, label));
+            }
+            context.remember(i, label);
+            previous2 = previous;
+            previous = label;
+        }
+        if (open >= 0) {
+            spans.add(span(tokens, open, context.size - 1, previous, openMargin));
+        }
+        return spans;
+    }
+
+    private static Span span(Tokens tokens, int first, int last, int label, double margin) {
+        return new Span(first, last, tokens.start(first), tokens.end(last), NerLabels.TYPES.get(NerLabels.type(label)), margin);
+    }
+
+    /** How far the chosen label's score is ahead of the runner-up. */
+    private static double margin(float[] scores, int label) {
+        float second = Float.NEGATIVE_INFINITY;
+        for (int l = 0; l < scores.length; l++) {
+            if (l != label && scores[l] > second) {
+                second = scores[l];
+            }
+        }
+        return scores[label] - second;
+    }
+
+    /** The best label allowed after {@code previous}. */
+    static int best(float[] scores, int previous) {
+        int best = NerLabels.OUTSIDE;
+        float bestScore = scores[NerLabels.OUTSIDE];
+        for (int l = 1; l < scores.length; l++) {
+            if (scores[l] > bestScore && NerLabels.allowed(previous, l)) {
+                best = l;
+                bestScore = scores[l];
+            }
+        }
+        return best;
+    }
+}
