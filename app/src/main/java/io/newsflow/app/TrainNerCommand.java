@@ -8,6 +8,7 @@ import io.newsflow.processing.enrich.ner.NerLabels;
 import io.newsflow.processing.enrich.ner.NerModel;
 import io.newsflow.processing.enrich.ner.NerTagger;
 import io.newsflow.processing.enrich.ner.NerTrainer;
+import io.newsflow.processing.enrich.ner.WordClusters;
 import io.newsflow.processing.enrich.text.Tokens;
 import java.io.BufferedReader;
 import java.io.OutputStream;
@@ -77,6 +78,7 @@ final class TrainNerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Gazetteer gazetteer = new Gazetteer(KnowledgeBase.loadDefault());
+        WordClusters clusters = WordClusters.loadDefault();
         List<NerTrainer.Document> documents = new ArrayList<>();
         for (String file : train) {
             List<NerTrainer.Document> docs = read(trainDir.resolve(file));
@@ -88,7 +90,7 @@ final class TrainNerCommand implements Callable<Integer> {
         out.flush();
         long started = System.nanoTime();
         int[] epoch = {0};
-        NerModel model = new NerTrainer(gazetteer).train(documents, epochs, seed, version, errors -> {
+        NerModel model = new NerTrainer(gazetteer, clusters).train(documents, epochs, seed, version, errors -> {
             out.printf("epoch %2d: %,d tokens wrong (%.2f%%)%n", ++epoch[0], errors, 100.0 * errors / tokens);
             out.flush();
         });
@@ -98,7 +100,7 @@ final class TrainNerCommand implements Callable<Integer> {
             model.write(file);
         }
         out.printf("wrote %s (%,d bytes)%n", output, Files.size(output));
-        NerTagger tagger = new NerTagger(model, gazetteer);
+        NerTagger tagger = new NerTagger(model, gazetteer, clusters);
         for (String file : dev) {
             report(out, file, read(trainDir.resolve(file)), tagger);
         }

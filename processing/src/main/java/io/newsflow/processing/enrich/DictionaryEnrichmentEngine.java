@@ -16,7 +16,7 @@ public final class DictionaryEnrichmentEngine implements EnrichmentEngine {
 
     public DictionaryEnrichmentEngine(KnowledgeBase kb, io.newsflow.processing.enrich.ner.NerModel model,
                                       TopicClassifier topics) {
-        this.entities = new EntityTagger(kb, model);
+        this.entities = new EntityTagger(kb, model, io.newsflow.processing.enrich.ner.WordClusters.loadDefault());
         this.topics = topics;
         this.kbVersion = kb.version();
     }

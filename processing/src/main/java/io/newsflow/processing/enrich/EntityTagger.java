@@ -3,6 +3,7 @@ package io.newsflow.processing.enrich;
 import io.newsflow.processing.enrich.ner.Gazetteer;
 import io.newsflow.processing.enrich.ner.NerModel;
 import io.newsflow.processing.enrich.ner.NerTagger;
+import io.newsflow.processing.enrich.ner.WordClusters;
 import io.newsflow.processing.enrich.text.Tokenizer;
 import io.newsflow.processing.enrich.text.Tokens;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ public final class EntityTagger {
     private final TermMatcher<KnowledgeBase.Entry> matcher;
     private final Map<String, List<KnowledgeBase.Entry>> byForm = new HashMap<>();
 
-    public EntityTagger(KnowledgeBase kb, NerModel model) {
-        this.tagger = new NerTagger(model, new Gazetteer(kb));
+    public EntityTagger(KnowledgeBase kb, NerModel model, WordClusters clusters) {
+        this.tagger = new NerTagger(model, new Gazetteer(kb), clusters);
         Map<String, KnowledgeBase.Entry> first = new HashMap<>();
         for (KnowledgeBase.Entry entry : kb.entries()) {
             add(entry.name(), entry, first);
@@ -86,9 +87,11 @@ public final class EntityTagger {
             }
         }
         trimDateWords(found, body);
+        stripArticles(found, body);
         found.removeIf(f -> !plausible(f));
         addRepeatedNames(body, found);
         addKnownProductsAndEvents(body, found);
+        addNestedNames(body, found);
         found.sort(Comparator.comparingInt(f -> f.start));
         found.forEach(this::link);
         List<Group> groups = group(found);
@@ -157,6 +160,39 @@ public final class EntityTagger {
 
     private static boolean plausible(Found f) {
         return f.end - f.start > 1 && !NEVER_ALONE.contains(f.text);
+    }
+
+    /** "The Onion", "the Taliban": the article is not part of the name. */
+    private static void stripArticles(List<Found> found, String body) {
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            if ((f.text.startsWith("The ") || f.text.startsWith("the ")) && f.text.length() > 4) {
+                found.set(i, new Found(f.start + 4, f.end, body.substring(f.start + 4, f.end), f.type, f.margin));
+            }
+        }
+    }
+
+    /**
+     * Names inside longer names are entities too: "Helsinki" in "University of Helsinki", "Google" in "Google
+     * Science Fair". Known people, organisations and places inside a found name become mentions of their own.
+     */
+    private void addNestedNames(String body, List<Found> found) {
+        List<Found> nested = new ArrayList<>();
+        for (Found outer : found) {
+            if (outer.text.indexOf(' ') < 0) {
+                continue;
+            }
+            for (TermMatcher.Match<KnowledgeBase.Entry> match : matcher.find(outer.text)) {
+                EntityType type = match.value().type();
+                boolean inner = match.end() - match.start() < outer.text.length();
+                if (inner && (type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)) {
+                    int start = outer.start + match.start();
+                    int end = outer.start + match.end();
+                    nested.add(new Found(start, end, body.substring(start, end), type, outer.margin));
+                }
+            }
+        }
+        found.addAll(nested);
     }
 
     /** Products and events are thin in the training data: take those the knowledge base knows by name. */

@@ -25,6 +25,7 @@ final class NerContext {
     final long[] prefixes;
     final long[] suffixes;
     final int[] gazetteer;
+    final int[] cluster;
     final byte[] flags;
     private final Map<Long, int[]> history = new HashMap<>();
 
@@ -35,10 +36,11 @@ final class NerContext {
     static final byte LOWERCASE_ELSEWHERE = 16;
     static final byte PUNCTUATION = 32;
 
-    NerContext(Tokens tokens, int[] gazetteer) {
+    NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters) {
         this.tokens = tokens;
         this.size = tokens.size();
         this.gazetteer = gazetteer;
+        this.cluster = new int[size];
         form = new long[size];
         lower = new long[size];
         shape = new long[size];
@@ -54,6 +56,7 @@ final class NerContext {
             int e = tokens.end(i);
             form[i] = Hashing.chars(text, s, e);
             lower[i] = Hashing.lowerChars(text, s, e);
+            cluster[i] = clusters.path(lower[i]);
             shape[i] = Hashing.shape(text, s, e, false);
             briefShape[i] = Hashing.shape(text, s, e, true);
             for (int k = 0; k < AFFIXES; k++) {

@@ -9,7 +9,7 @@ package io.newsflow.processing.enrich.ner;
 final class NerFeatures {
 
     /** The most features one token can have. */
-    static final int MAX = 64;
+    static final int MAX = 80;
 
     private static final long BOUNDARY = Hashing.string("<s>");
 
@@ -68,6 +68,18 @@ final class NerFeatures {
         int gazetteerP1 = wp1 == BOUNDARY ? -1 : c.gazetteer[i + 1];
         out[n++] = Hashing.mix(53, gazetteerM1);
         out[n++] = Hashing.mix(54, gazetteerP1);
+        int cluster = c.cluster[i];
+        out[n++] = Hashing.mix(60, WordClusters.prefix(cluster, 4));
+        out[n++] = Hashing.mix(61, WordClusters.prefix(cluster, 8));
+        out[n++] = Hashing.mix(62, WordClusters.prefix(cluster, 12));
+        out[n++] = Hashing.mix(63, WordClusters.prefix(cluster, 16));
+        out[n++] = Hashing.mix(64, wm1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i - 1], 8));
+        out[n++] = Hashing.mix(65, wp1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i + 1], 8));
+        out[n++] = Hashing.mix(66, WordClusters.prefix(cluster, 12), c.briefShape[i]);
+        out[n++] = Hashing.mix(67, wm2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i - 2], 8));
+        out[n++] = Hashing.mix(68, wp2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i + 2], 8));
+        out[n++] = Hashing.mix(69, wm1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i - 1], 12), WordClusters.prefix(cluster, 12));
+
         int history = c.historyType(i);
         out[n++] = Hashing.mix(55, history);
         out[n++] = Hashing.mix(56, history, sentenceStart ? 1 : 0);

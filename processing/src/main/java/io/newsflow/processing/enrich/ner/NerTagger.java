@@ -14,19 +14,21 @@ public final class NerTagger {
 
     private final NerModel model;
     private final Gazetteer gazetteer;
+    private final WordClusters clusters;
     private final long[] features = new long[NerFeatures.MAX];
     private final float[] scores = new float[NerLabels.COUNT];
 
     /** A name found at tokens {@code [firstToken, lastToken]}, i.e. characters {@code [start, end)}. */
     public record Span(int firstToken, int lastToken, int start, int end, EntityType type, double margin) {}
 
-    public NerTagger(NerModel model, Gazetteer gazetteer) {
+    public NerTagger(NerModel model, Gazetteer gazetteer, WordClusters clusters) {
         this.model = model;
         this.gazetteer = gazetteer;
+        this.clusters = clusters;
     }
 
     public List<Span> tag(Tokens tokens) {
-        NerContext context = new NerContext(tokens, gazetteer.mark(tokens));
+        NerContext context = new NerContext(tokens, gazetteer.mark(tokens), clusters);
         List<Span> spans = new ArrayList<>();
         int previous = NerLabels.OUTSIDE;
         int previous2 = NerLabels.OUTSIDE;

@@ -17,14 +17,16 @@ public final class NerTrainer {
     public record Document(Tokens tokens, int[] labels) {}
 
     private final Gazetteer gazetteer;
+    private final WordClusters clusters;
     private final LongIntMap index = new LongIntMap(1 << 20);
     private float[] weights = new float[(1 << 20) * NerLabels.COUNT];
     private double[] accumulated = new double[(1 << 20) * NerLabels.COUNT];
     private long[] keys = new long[1 << 20];
     private long step = 1;
 
-    public NerTrainer(Gazetteer gazetteer) {
+    public NerTrainer(Gazetteer gazetteer, WordClusters clusters) {
         this.gazetteer = gazetteer;
+        this.clusters = clusters;
     }
 
     /**
@@ -36,7 +38,7 @@ public final class NerTrainer {
         List<Document> order = new ArrayList<>(documents);
         List<NerContext> contexts = new ArrayList<>();
         for (Document d : documents) {
-            contexts.add(new NerContext(d.tokens(), gazetteer.mark(d.tokens())));
+            contexts.add(new NerContext(d.tokens(), gazetteer.mark(d.tokens()), clusters));
         }
         Random random = new Random(seed);
         long[] features = new long[NerFeatures.MAX];
@@ -49,7 +51,7 @@ public final class NerTrainer {
             Collections.shuffle(shuffled, random);
             int errors = 0;
             for (int d : shuffled) {
-                NerContext context = new NerContext(documents.get(d).tokens(), contexts.get(d).gazetteer);
+                NerContext context = new NerContext(documents.get(d).tokens(), contexts.get(d).gazetteer, clusters);
                 int[] gold = documents.get(d).labels();
                 int previous = NerLabels.OUTSIDE;
                 int previous2 = NerLabels.OUTSIDE;
