@@ -182,7 +182,7 @@ public final class EntityTagger {
             if (outer.text.indexOf(' ') < 0) {
                 continue;
             }
-            for (TermMatcher.Match<KnowledgeBase.Entry> match : matcher.find(outer.text)) {
+            for (TermMatcher.Match<KnowledgeBase.Entry> match : matcher.findAll(outer.text)) {
                 EntityType type = match.value().type();
                 boolean inner = match.end() - match.start() < outer.text.length();
                 if (inner && (type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)) {

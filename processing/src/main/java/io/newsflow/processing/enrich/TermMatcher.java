@@ -56,6 +56,17 @@ public final class TermMatcher<V> {
         return kept;
     }
 
+    /** Every whole-word match, overlapping ones included ("Toronto" inside "University of Toronto"). */
+    public List<Match<V>> findAll(CharSequence text) {
+        List<Match<V>> all = new ArrayList<>();
+        trie.parseText(text, (begin, end, value) -> {
+            if (isBoundary(text, begin - 1) && isBoundary(text, end)) {
+                all.add(new Match<>(begin, end, value));
+            }
+        });
+        return all;
+    }
+
     /** True if the character at {@code index} cannot continue a word (or lies outside the text). */
     static boolean isBoundary(CharSequence text, int index) {
         if (index < 0 || index >= text.length()) {

@@ -26,21 +26,70 @@ public final class NerModel {
 
     private final String version;
     private final long[] keys;
-    private final LongIntMap index;
     private final byte[] labels;
     private final float[] weights;
     private final int[] starts;
 
+    /**
+     * The lookup table, laid out for one cache line per feature: each slot is {@value #SLOT} ints — the
+     * feature hash (two ints), the weight count, then up to {@value #INLINE} weights inline, each a float
+     * whose four lowest mantissa bits carry the label. Features with more weights keep them in
+     * {@link #overflow}, from the index in the first inline place.
+     */
+    private final int[] table;
+    private final int[] overflow;
+    private final int mask;
+    private static final int SLOT = 8;
+    private static final int INLINE = 5;
+
     NerModel(String version, long[] keys, byte[] labels, float[] weights, int[] starts) {
         this.version = version;
         this.keys = keys;
-        this.index = new LongIntMap(keys.length);
-        for (int f = 0; f < keys.length; f++) {
-            index.put(keys[f], f);
-        }
         this.labels = labels;
         this.weights = weights;
         this.starts = starts;
+        int capacity = Integer.highestOneBit(Math.max(16, keys.length * 2 - 1)) << 1;
+        this.mask = capacity - 1;
+        this.table = new int[capacity * SLOT];
+        int overflowSize = 0;
+        for (int f = 0; f < keys.length; f++) {
+            int count = starts[f + 1] - starts[f];
+            if (count > INLINE) {
+                overflowSize += count;
+            }
+        }
+        this.overflow = new int[overflowSize];
+        int next = 0;
+        for (int f = 0; f < keys.length; f++) {
+            long key = keys[f] == 0 ? 1 : keys[f];
+            int slot = slot(key);
+            while (table[slot * SLOT + 2] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            int base = slot * SLOT;
+            table[base] = (int) (key >>> 32);
+            table[base + 1] = (int) key;
+            int count = starts[f + 1] - starts[f];
+            table[base + 2] = count;
+            if (count <= INLINE) {
+                for (int j = 0; j < count; j++) {
+                    table[base + 3 + j] = pack(labels[starts[f] + j], weights[starts[f] + j]);
+                }
+            } else {
+                table[base + 3] = next;
+                for (int j = 0; j < count; j++) {
+                    overflow[next++] = pack(labels[starts[f] + j], weights[starts[f] + j]);
+                }
+            }
+        }
+    }
+
+    private int slot(long key) {
+        return (int) (key ^ (key >>> 29)) & mask;
+    }
+
+    private static int pack(byte label, float weight) {
+        return (Float.floatToRawIntBits(weight) & ~15) | label;
     }
 
     public String version() {
@@ -48,18 +97,38 @@ public final class NerModel {
     }
 
     public int features() {
-        return starts.length - 1;
+        return keys.length;
     }
 
     /** Adds the weights of {@code count} features to {@code scores} (one slot per label). */
     void score(long[] features, int count, float[] scores) {
+        int[] t = table;
         for (int f = 0; f < count; f++) {
-            int id = index.get(features[f]);
-            if (id < 0) {
-                continue;
-            }
-            for (int j = starts[id], end = starts[id + 1]; j < end; j++) {
-                scores[labels[j]] += weights[j];
+            long key = features[f] == 0 ? 1 : features[f];
+            int hi = (int) (key >>> 32);
+            int lo = (int) key;
+            int slot = slot(key);
+            while (true) {
+                int base = slot * SLOT;
+                int n = t[base + 2];
+                if (n == 0) {
+                    break;
+                }
+                if (t[base] == hi && t[base + 1] == lo) {
+                    if (n <= INLINE) {
+                        for (int j = 0; j < n; j++) {
+                            int e = t[base + 3 + j];
+                            scores[e & 15] += Float.intBitsToFloat(e & ~15);
+                        }
+                    } else {
+                        for (int j = t[base + 3], end = j + n; j < end; j++) {
+                            int e = overflow[j];
+                            scores[e & 15] += Float.intBitsToFloat(e & ~15);
+                        }
+                    }
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
         }
     }
