@@ -12,20 +12,35 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The entities the engine knows by name: canonical name, type, canonical id, English Wikipedia title and
- * aliases. Read from a tab-separated resource whose first line is {@code #version<TAB>…}; then one entity per
- * line: {@code TYPE  name  id  wikipedia  alias|alias|…} (empty columns allowed, {@code #} starts a comment).
- * Earlier lines win when two entities share a surface form, so the file lists the more prominent first.
+ * The entities the engine knows by name: canonical name, type, canonical id, English Wikipedia title, aliases,
+ * prior and further ids. Read from a tab-separated resource whose first line is {@code #version<TAB>…}; then one
+ * entity per line: {@code TYPE  name  id  wikipedia  alias|alias|…  prior  id|id|…} (empty columns allowed, the
+ * last two optional, further columns ignored, {@code #} starts a comment). The prior, in (0,1], is how likely the
+ * entity is meant when one of its names appears in news. Earlier lines win when two entities share a surface
+ * form, so the file lists the more likely first (the bundled file is sorted by prior; kb/build.mjs writes it).
  */
 public final class KnowledgeBase {
 
     /** The default knowledge base bundled with the engine. */
     public static final String DEFAULT_RESOURCE = "/io/newsflow/kb/entities.tsv";
 
-    /** One known entity. */
-    public record Entry(String name, EntityType type, String id, String wikipedia, List<String> aliases) {
+    /** The prior of an entry whose line has no prior column. */
+    public static final double DEFAULT_PRIOR = 0.5;
+
+    /** One known entity; {@code extraIds} are its ids other than {@code id} (e.g. {@code iso3166:US}). */
+    public record Entry(String name, EntityType type, String id, String wikipedia, List<String> aliases,
+                        double prior, List<String> extraIds) {
         public Entry {
             aliases = List.copyOf(aliases);
+            extraIds = List.copyOf(extraIds);
+            if (!(prior > 0 && prior <= 1)) {
+                throw new IllegalArgumentException("prior of " + name + " must be in (0,1], got " + prior);
+            }
+        }
+
+        /** An entry without prior or further ids. */
+        public Entry(String name, EntityType type, String id, String wikipedia, List<String> aliases) {
+            this(name, type, id, wikipedia, aliases, DEFAULT_PRIOR, List.of());
         }
     }
 
@@ -76,12 +91,28 @@ public final class KnowledgeBase {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ":" + lineNumber + ": unknown entity type '" + cols[0] + "'", e);
             }
-            List<String> aliases = cols.length > 4 && !cols[4].isBlank()
-                    ? Arrays.stream(cols[4].split("\\|")).map(String::strip).filter(a -> !a.isEmpty()).toList()
-                    : List.of();
-            entries.add(new Entry(cols[1].strip(), type, column(cols, 2), column(cols, 3), aliases));
+            double prior = DEFAULT_PRIOR;
+            String priorText = column(cols, 5);
+            if (priorText != null) {
+                try {
+                    prior = Double.parseDouble(priorText);
+                } catch (NumberFormatException e) {
+                    prior = Double.NaN;
+                }
+                if (!(prior > 0 && prior <= 1)) {
+                    throw new IllegalArgumentException(name + ":" + lineNumber + ": prior must be a number in (0,1], got '" + priorText + "'");
+                }
+            }
+            entries.add(new Entry(cols[1].strip(), type, column(cols, 2), column(cols, 3), list(cols, 4), prior, list(cols, 6)));
         }
         return new KnowledgeBase(version, entries);
+    }
+
+    /** A '|'-separated column as a list, blanks dropped. */
+    private static List<String> list(String[] cols, int index) {
+        return cols.length > index && !cols[index].isBlank()
+                ? Arrays.stream(cols[index].split("\\|")).map(String::strip).filter(a -> !a.isEmpty()).toList()
+                : List.of();
     }
 
     private static String column(String[] cols, int index) {
