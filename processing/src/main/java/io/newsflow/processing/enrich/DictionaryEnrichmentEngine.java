@@ -1,5 +1,7 @@
 package io.newsflow.processing.enrich;
 
+import java.util.List;
+
 /**
  * The first Newsflow engine: entities from the bundled knowledge base ({@link EntityTagger}), IPTC topics
  * from topic terms ({@link TopicClassifier}) and the language from function words ({@link LanguageDetector}).
@@ -8,6 +10,7 @@ package io.newsflow.processing.enrich;
 public final class DictionaryEnrichmentEngine implements EnrichmentEngine {
 
     public static final String ENGINE_VERSION = "newsflow-dictionary/0.1";
+    private static final String SPORT = "medtop:15000000";
 
     private final EntityTagger entities;
     private final TopicClassifier topics;
@@ -36,7 +39,9 @@ public final class DictionaryEnrichmentEngine implements EnrichmentEngine {
 
     @Override
     public Enrichment enrich(String title, String body) {
-        return new Enrichment(language.detect(body), entities.tag(title, body), topics.classify(title, body));
+        List<Enrichment.Topic> found = topics.classify(title, body);
+        boolean sportsStory = !found.isEmpty() && found.get(0).code().equals(SPORT);
+        return new Enrichment(language.detect(body), entities.tag(title, body, sportsStory), found);
     }
 
     @Override

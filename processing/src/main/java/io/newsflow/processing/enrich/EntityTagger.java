@@ -31,6 +31,7 @@ public final class EntityTagger {
     private final NerTagger tagger;
     private final TermMatcher<KnowledgeBase.Entry> matcher;
     private final Map<String, List<KnowledgeBase.Entry>> byForm = new HashMap<>();
+    private final java.util.Set<String> demonyms = Demonyms.loadDefault();
 
     public EntityTagger(KnowledgeBase kb, NerModel model, WordClusters clusters) {
         this.tagger = new NerTagger(model, new Gazetteer(kb), clusters);
@@ -55,7 +56,7 @@ public final class EntityTagger {
         final int start;
         final int end;
         final String text;
-        final EntityType type;
+        EntityType type;
         final double margin;
         KnowledgeBase.Entry entry;
         boolean ambiguous;
@@ -78,6 +79,14 @@ public final class EntityTagger {
     }
 
     public List<Enrichment.Entity> tag(String title, String body) {
+        return tag(title, body, false);
+    }
+
+    /**
+     * @param sportsStory the text is about sport: a nation named in a sentence about a match is its team
+     *     ("Belgium beat Panama 3-0"), an organisation, not the place
+     */
+    public List<Enrichment.Entity> tag(String title, String body, boolean sportsStory) {
         Tokens tokens = tokenizer.tokenize(body);
         List<Found> found = new ArrayList<>();
         for (NerTagger.Span span : tagger.tag(tokens)) {
@@ -88,12 +97,21 @@ public final class EntityTagger {
         }
         trimDateWords(found, body);
         stripArticles(found, body);
-        found.removeIf(f -> !plausible(f));
+        found.removeIf(f -> !plausible(f) || demonyms.contains(f.text));
+        addParentheticalAcronyms(body, found);
         addRepeatedNames(body, found);
         addKnownProductsAndEvents(body, found);
+        found.forEach(this::link);
         addNestedNames(body, found);
         found.sort(Comparator.comparingInt(f -> f.start));
-        found.forEach(this::link);
+        found.forEach(f -> {
+            if (f.entry == null) {
+                link(f);
+            }
+        });
+        if (sportsStory) {
+            nationsAsTeams(tokens, found);
+        }
         List<Group> groups = group(found);
         return entities(title, body.length(), groups);
     }
@@ -162,6 +180,81 @@ public final class EntityTagger {
         return f.end - f.start > 1 && !NEVER_ALONE.contains(f.text);
     }
 
+    /**
+     * "the Democratic Alliance for the Betterment of Hong Kong (DAB)": an acronym in brackets right after a name
+     * names the same entity, here and wherever it recurs.
+     */
+    private static void addParentheticalAcronyms(String body, List<Found> found) {
+        List<Found> added = new ArrayList<>();
+        for (Found f : found) {
+            int open = f.end;
+            while (open < body.length() && body.charAt(open) == ' ') {
+                open++;
+            }
+            if (open >= body.length() || body.charAt(open) != '(') {
+                continue;
+            }
+            int close = body.indexOf(')', open);
+            if (close < 0 || close - open - 1 < 2 || close - open - 1 > 8) {
+                continue;
+            }
+            String acronym = body.substring(open + 1, close);
+            if (!acronym.chars().allMatch(c -> Character.isUpperCase(c) || c == '.' || c == '&')) {
+                continue;
+            }
+            for (int at = body.indexOf(acronym); at >= 0; at = body.indexOf(acronym, at + acronym.length())) {
+                int end = at + acronym.length();
+                int start = at;
+                if (TermMatcher.isBoundary(body, at - 1) && TermMatcher.isBoundary(body, end)
+                        && found.stream().noneMatch(g -> g.start < end && start < g.end)
+                        && added.stream().noneMatch(g -> g.start == start)) {
+                    added.add(new Found(at, end, acronym, f.type, f.margin));
+                }
+            }
+        }
+        found.addAll(added);
+    }
+
+    private static final java.util.Set<String> MATCH_WORDS = java.util.Set.of("beat", "beats", "beaten", "defeated",
+            "defeat", "drew", "draw", "won", "win", "wins", "lost", "lose", "loses", "scored", "score", "goal", "goals",
+            "match", "qualifier", "final", "semi-final", "quarter-final", "squad", "team", "coach", "striker",
+            "penalty", "penalties", "vs", "v", "champions", "tournament", "knockout", "equaliser", "equalizer",
+            "midfielder", "defender", "goalkeeper", "captain", "fans", "kick-off", "half-time", "stoppage");
+
+    /** In a sports story, a nation named in a sentence about play is its team. */
+    private static void nationsAsTeams(Tokens tokens, List<Found> found) {
+        for (Found f : found) {
+            if (f.entry == null || f.entry.type() != EntityType.LOCATION || !isNation(f.entry)) {
+                continue;
+            }
+            int token = 0;
+            while (token < tokens.size() && tokens.end(token) <= f.start) {
+                token++;
+            }
+            int first = token;
+            while (first > 0 && !tokens.sentenceStart(first)) {
+                first--;
+            }
+            int last = token;
+            while (last + 1 < tokens.size() && !tokens.sentenceStart(last + 1)) {
+                last++;
+            }
+            for (int t = first; t <= last; t++) {
+                if (MATCH_WORDS.contains(lower(tokens.string(t)))) {
+                    f.entry = null;
+                    f.type = EntityType.ORGANIZATION;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isNation(KnowledgeBase.Entry entry) {
+        java.util.stream.Stream<String> ids = java.util.stream.Stream.concat(java.util.stream.Stream.of(entry.id()),
+                entry.extraIds().stream());
+        return ids.anyMatch(id -> id != null && id.matches("iso3166:([A-Z]{2}|GB-(ENG|SCT|WLS|NIR))"));
+    }
+
     /** "The Onion", "the Taliban": the article is not part of the name. */
     private static void stripArticles(List<Found> found, String body) {
         for (int i = 0; i < found.size(); i++) {
@@ -174,7 +267,9 @@ public final class EntityTagger {
 
     /**
      * Names inside longer names are entities too: "Helsinki" in "University of Helsinki", "Google" in "Google
-     * Science Fair". Known people, organisations and places inside a found name become mentions of their own.
+     * Science Fair". Known people, organisations and places inside a found name become mentions of their own —
+     * the longest ones, left to right ("New York" in "New York Times", not also "York"), and never the entity
+     * the whole name already is ("Musk" in "Elon Musk").
      */
     private void addNestedNames(String body, List<Found> found) {
         List<Found> nested = new ArrayList<>();
@@ -182,17 +277,29 @@ public final class EntityTagger {
             if (outer.text.indexOf(' ') < 0) {
                 continue;
             }
-            for (TermMatcher.Match<KnowledgeBase.Entry> match : matcher.findAll(outer.text)) {
+            KnowledgeBase.Entry whole = outer.entry != null ? outer.entry : firstEntry(outer.text);
+            int covered = 0;
+            List<TermMatcher.Match<KnowledgeBase.Entry>> inner = matcher.findAll(outer.text);
+            inner.sort(Comparator.<TermMatcher.Match<KnowledgeBase.Entry>>comparingInt(TermMatcher.Match::start)
+                    .thenComparing(TermMatcher.Match::length, Comparator.reverseOrder()));
+            for (TermMatcher.Match<KnowledgeBase.Entry> match : inner) {
                 EntityType type = match.value().type();
-                boolean inner = match.end() - match.start() < outer.text.length();
-                if (inner && (type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)) {
-                    int start = outer.start + match.start();
-                    int end = outer.start + match.end();
-                    nested.add(new Found(start, end, body.substring(start, end), type, outer.margin));
+                if (match.length() == outer.text.length() || match.start() < covered || match.value() == whole
+                        || !(type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)) {
+                    continue;
                 }
+                covered = match.end();
+                int start = outer.start + match.start();
+                int end = outer.start + match.end();
+                nested.add(new Found(start, end, body.substring(start, end), type, outer.margin));
             }
         }
         found.addAll(nested);
+    }
+
+    private KnowledgeBase.Entry firstEntry(String form) {
+        List<KnowledgeBase.Entry> entries = byForm.get(form);
+        return entries == null ? null : entries.get(0);
     }
 
     /** Products and events are thin in the training data: take those the knowledge base knows by name. */
