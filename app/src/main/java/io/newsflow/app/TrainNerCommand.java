@@ -73,6 +73,10 @@ final class TrainNerCommand implements Callable<Integer> {
             description = "Where to write the model (default: ${DEFAULT-VALUE}).")
     Path output;
 
+    @Option(names = "--prune", defaultValue = "0", description = "Drop features whose largest weight is under this "
+            + "(smaller model, faster tagging) (default: ${DEFAULT-VALUE}).")
+    float prune;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
@@ -96,6 +100,10 @@ final class TrainNerCommand implements Callable<Integer> {
             out.flush();
         });
         out.printf("trained in %.0f s: %,d features%n", (System.nanoTime() - started) / 1e9, model.features());
+        if (prune > 0) {
+            model = model.pruned(prune);
+            out.printf("pruned to %,d features with a weight of at least %s%n", model.features(), prune);
+        }
         Files.createDirectories(output.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(output)) {
             model.write(file);

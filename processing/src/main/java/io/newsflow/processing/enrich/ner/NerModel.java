@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -131,6 +133,37 @@ public final class NerModel {
                 slot = (slot + 1) & mask;
             }
         }
+    }
+
+    /** A copy without the features whose largest weight is under {@code threshold} in magnitude. */
+    public NerModel pruned(float threshold) {
+        List<Long> keptKeys = new ArrayList<>();
+        List<Integer> keptStarts = new ArrayList<>();
+        List<Byte> keptLabels = new ArrayList<>();
+        List<Float> keptWeights = new ArrayList<>();
+        for (int f = 0; f < keys.length; f++) {
+            float max = 0;
+            for (int j = starts[f]; j < starts[f + 1]; j++) {
+                max = Math.max(max, Math.abs(weights[j]));
+            }
+            if (max >= threshold) {
+                keptKeys.add(keys[f]);
+                keptStarts.add(keptLabels.size());
+                for (int j = starts[f]; j < starts[f + 1]; j++) {
+                    keptLabels.add(labels[j]);
+                    keptWeights.add(weights[j]);
+                }
+            }
+        }
+        keptStarts.add(keptLabels.size());
+        byte[] l = new byte[keptLabels.size()];
+        float[] w = new float[keptWeights.size()];
+        for (int j = 0; j < l.length; j++) {
+            l[j] = keptLabels.get(j);
+            w[j] = keptWeights.get(j);
+        }
+        return new NerModel(version, keptKeys.stream().mapToLong(Long::longValue).toArray(), l, w,
+                keptStarts.stream().mapToInt(Integer::intValue).toArray());
     }
 
     public static NerModel loadDefault() {
