@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,7 +34,8 @@ import java.util.Map;
  * commas; {@code term:2.5} gives a term its weight, {@code [2.5]} at the start of a line gives one to every term
  * on the line that has none of its own (otherwise 1, or {@link #PHRASE_WEIGHT} for a multi-word term), and
  * braces list variants: {@code recipe{,s}} is "recipe" and "recipes", {@code {re,}elect{,ed}} four words.
- * A hyphenated term also matches with a space for the hyphen, and an apostrophe matches either form.
+ * Terms are matched word by word ({@link PhraseMatcher}): case and the punctuation between words do not
+ * matter, so "covid-19" also finds "Covid 19" and "o'reilly" finds "O’Reilly".
  */
 public final class TopicClassifier {
 
@@ -52,15 +52,25 @@ public final class TopicClassifier {
     private static final int MAX_EVIDENCE = 5;
 
     /** A lexicon entry: the topics it signals (indexes into {@link #codes}) and the weight for each. */
-    private record Term(String text, int[] topics, double[] weights) {}
+    private record Term(int id, String text, int[] topics, double[] weights) {}
+
+    /** A term while the lexicon is read: its text as first written and its weight per topic. */
+    private static final class Entry {
+        final String text;
+        final Map<Integer, Double> weights = new LinkedHashMap<>();
+
+        Entry(String text) {
+            this.text = text;
+        }
+    }
 
     private final List<String> codes = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
-    private final TermMatcher<Term> matcher;
-    private final int termCount;
+    private final PhraseMatcher<Term> matcher;
+    private final Term[] terms;
 
     public TopicClassifier(String resource) {
-        Map<String, Map<Integer, Double>> lexicon = new HashMap<>();
+        Map<String, Entry> lexicon = new LinkedHashMap<>();
         try (InputStream in = TopicClassifier.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("topic terms " + resource + " are not on the classpath");
@@ -69,28 +79,20 @@ public final class TopicClassifier {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read topic terms " + resource, e);
         }
-        Map<String, Term> terms = new HashMap<>();
-        lexicon.forEach((text, keys) -> {
-            Map<Integer, Double> weights = new LinkedHashMap<>();
-            keys.forEach((key, w) -> {
-                if (key > 0) {
-                    weights.put(key - 1, w);
-                }
-            });
-            keys.forEach((key, w) -> {
-                if (key < 0) {
-                    weights.putIfAbsent(-key - 2, w);
-                }
-            });
+        this.terms = new Term[lexicon.size()];
+        Map<String, Term> byKey = new HashMap<>();
+        for (Map.Entry<String, Entry> e : lexicon.entrySet()) {
+            Map<Integer, Double> weights = e.getValue().weights;
             int[] topics = weights.keySet().stream().mapToInt(Integer::intValue).filter(t -> t >= 0).toArray();
             double[] w = Arrays.stream(topics).mapToDouble(weights::get).toArray();
-            terms.put(text, new Term(text, topics, w));
-        });
-        this.termCount = terms.size();
-        this.matcher = new TermMatcher<>(terms);
+            Term term = new Term(byKey.size(), e.getValue().text, topics, w);
+            terms[term.id()] = term;
+            byKey.put(e.getKey(), term);
+        }
+        this.matcher = new PhraseMatcher<>(byKey);
     }
 
-    private void read(String resource, BufferedReader reader, Map<String, Map<Integer, Double>> lexicon) throws IOException {
+    private void read(String resource, BufferedReader reader, Map<String, Entry> lexicon) throws IOException {
         int topic = Integer.MIN_VALUE;
         int lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -149,8 +151,7 @@ public final class TopicClassifier {
         }
     }
 
-    private static void addTerm(String spec, double lineWeight, int topic, String where,
-                                Map<String, Map<Integer, Double>> lexicon) {
+    private static void addTerm(String spec, double lineWeight, int topic, String where, Map<String, Entry> lexicon) {
         double weight = lineWeight;
         int colon = spec.lastIndexOf(':');
         if (colon > 0 && spec.substring(colon + 1).strip().matches("[-+0-9.eE]+")) {
@@ -161,32 +162,21 @@ public final class TopicClassifier {
             spec = spec.substring(0, colon).strip();
         }
         List<String> variants = new ArrayList<>();
-        expand(spec.toLowerCase(Locale.ROOT), where, variants);
+        expand(spec, where, variants);
         for (String text : variants) {
-            text = text.strip().replaceAll("\\s+", " ");
-            if (text.isEmpty()) {
+            List<String> words = PhraseMatcher.words(text);
+            if (words.isEmpty()) {
+                if (!text.isBlank()) {
+                    throw new IllegalArgumentException(where + "'" + text + "' has no word to match");
+                }
                 continue;
             }
-            double w = topic < 0 ? 0 : Double.isNaN(weight) ? (text.indexOf(' ') > 0 ? PHRASE_WEIGHT : 1.0) : weight;
-            List<String> forms = new ArrayList<>(List.of(text));
-            if (text.indexOf('-') > 0) {
-                forms.add(text.replace('-', ' '));
-            }
-            for (String form : List.copyOf(forms)) {
-                if (form.indexOf('\'') >= 0) {
-                    forms.add(form.replace('\'', '\u2019'));
-                }
-            }
-            // key topic + 1 for terms as written, -(topic + 2) for derived forms, which yield to written ones
-            for (String form : forms) {
-                Map<Integer, Double> entry = lexicon.computeIfAbsent(form, k -> new LinkedHashMap<>());
-                if (form.equals(text)) {
-                    if (entry.put(topic + 1, w) != null) {
-                        throw new IllegalArgumentException(where + "'" + text + "' is listed twice for the same topic");
-                    }
-                } else {
-                    entry.put(-(topic + 2), w);
-                }
+            double w = topic < 0 ? 0 : Double.isNaN(weight) ? (words.size() > 1 ? PHRASE_WEIGHT : 1.0) : weight;
+            String display = text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+            Entry entry = lexicon.computeIfAbsent(String.join(" ", words), k -> new Entry(display));
+            if (entry.weights.put(topic, w) != null) {
+                throw new IllegalArgumentException(where + "'" + display + "' is listed twice for the same topic"
+                        + (display.equals(entry.text) ? "" : " (as '" + entry.text + "')"));
             }
         }
     }
@@ -235,72 +225,107 @@ public final class TopicClassifier {
     }
 
     public List<Enrichment.Topic> classify(String title, String body) {
-        // per matched term: [title occurrences, body occurrences]
-        Map<Term, int[]> found = new LinkedHashMap<>();
+        // every match as term id * 2, + 1 if in the title: sorting then groups each term's matches
+        Hits hits = new Hits();
         if (title != null) {
-            count(title, 0, found);
+            matcher.find(title, term -> hits.add(term.id() * 2 + 1));
         }
         if (body != null) {
-            count(body, 1, found);
+            matcher.find(body, term -> hits.add(term.id() * 2));
         }
-        int n = codes.size();
-        double[] raw = new double[n];
+        int n = hits.size;
+        if (n == 0) {
+            return List.of();
+        }
+        int[] sorted = hits.values;
+        Arrays.sort(sorted, 0, n);
+        // distinct terms and how much each weighs in this article
+        int[] distinct = new int[n];
+        double[] strength = new double[n];
+        int d = 0;
+        for (int i = 0; i < n; ) {
+            int id = sorted[i] >> 1;
+            int inBody = 0;
+            boolean titled = false;
+            for (; i < n && sorted[i] >> 1 == id; i++) {
+                if ((sorted[i] & 1) == 1) {
+                    titled = true;
+                } else {
+                    inBody++;
+                }
+            }
+            distinct[d] = id;
+            strength[d++] = (titled ? TITLE_WEIGHT : 0) + (inBody > 0 ? 1 + Math.log(inBody) : 0);
+        }
+        double[] raw = new double[codes.size()];
         double total = 0;
-        for (Map.Entry<Term, int[]> e : found.entrySet()) {
-            Term term = e.getKey();
-            double strength = strength(e.getValue());
-            for (int i = 0; i < term.topics().length; i++) {
-                double w = term.weights()[i] * strength;
-                raw[term.topics()[i]] += w;
+        for (int k = 0; k < d; k++) {
+            Term term = terms[distinct[k]];
+            for (int t = 0; t < term.topics().length; t++) {
+                double w = term.weights()[t] * strength[k];
+                raw[term.topics()[t]] += w;
                 total += w;
             }
         }
         if (total <= 0) {
             return List.of();
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
         double confidence = 1 - Math.exp(-total / EVIDENCE_SCALE);
         List<Enrichment.Topic> topics = new ArrayList<>(MAX_TOPICS);
+        boolean[] taken = new boolean[raw.length];
         for (int rank = 0; rank < MAX_TOPICS; rank++) {
-            int t = order[rank];
-            double share = raw[t] / total;
-            if (raw[t] <= 0 || rank > 0 && share < MIN_SHARE) {
+            int best = -1;
+            for (int t = 0; t < raw.length; t++) {
+                if (!taken[t] && raw[t] > 0 && (best < 0 || raw[t] > raw[best])) {
+                    best = t;
+                }
+            }
+            if (best < 0 || rank > 0 && raw[best] / total < MIN_SHARE) {
                 break;
             }
-            double score = Math.max(0.001, Math.round(share * confidence * 1000) / 1000.0);
-            topics.add(new Enrichment.Topic(codes.get(t), labels.get(t), score, evidence(t, found)));
+            taken[best] = true;
+            double score = Math.max(0.001, Math.round(raw[best] / total * confidence * 1000) / 1000.0);
+            topics.add(new Enrichment.Topic(codes.get(best), labels.get(best), score, evidence(best, distinct, strength, d)));
         }
         return topics;
     }
 
-    private void count(String text, int slot, Map<Term, int[]> found) {
-        for (TermMatcher.Match<Term> match : matcher.find(text.toLowerCase(Locale.ROOT))) {
-            found.computeIfAbsent(match.value(), k -> new int[2])[slot]++;
+    /** A growing list of ints, so that matching allocates no boxes. */
+    private static final class Hits {
+        int[] values = new int[32];
+        int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
         }
     }
 
-    /** How much one term weighs given its occurrences: the title once, body repeats damped by a logarithm. */
-    private static double strength(int[] occurrences) {
-        double s = occurrences[0] > 0 ? TITLE_WEIGHT : 0;
-        return occurrences[1] > 0 ? s + 1 + Math.log(occurrences[1]) : s;
-    }
-
-    private static List<String> evidence(int topic, Map<Term, int[]> found) {
-        List<Map.Entry<String, Double>> terms = new ArrayList<>();
-        for (Map.Entry<Term, int[]> e : found.entrySet()) {
-            Term term = e.getKey();
-            for (int i = 0; i < term.topics().length; i++) {
-                if (term.topics()[i] == topic && term.weights()[i] > 0) {
-                    terms.add(Map.entry(term.text(), term.weights()[i] * strength(e.getValue())));
+    /** The topic's strongest terms in this article, strongest first. */
+    private List<String> evidence(int topic, int[] distinct, double[] strength, int d) {
+        String[] names = new String[MAX_EVIDENCE];
+        double[] values = new double[MAX_EVIDENCE];
+        int size = 0;
+        for (int k = 0; k < d; k++) {
+            Term term = terms[distinct[k]];
+            for (int t = 0; t < term.topics().length; t++) {
+                double v = term.weights()[t] * strength[k];
+                if (term.topics()[t] != topic || v <= 0 || size == MAX_EVIDENCE && v <= values[size - 1]) {
+                    continue;
                 }
+                int at = size < MAX_EVIDENCE ? size++ : size - 1;
+                while (at > 0 && values[at - 1] < v) {
+                    names[at] = names[at - 1];
+                    values[at] = values[at - 1];
+                    at--;
+                }
+                names[at] = term.text();
+                values[at] = v;
             }
         }
-        terms.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        return terms.stream().limit(MAX_EVIDENCE).map(Map.Entry::getKey).toList();
+        return Arrays.asList(names).subList(0, size);
     }
 
     /** The topic codes this classifier knows, in file order. */
@@ -308,8 +333,8 @@ public final class TopicClassifier {
         return List.copyOf(codes);
     }
 
-    /** How many distinct surface forms the lexicon matches (after expanding variants). */
+    /** How many distinct terms the lexicon holds (after expanding variants). */
     public int termCount() {
-        return termCount;
+        return terms.length;
     }
 }
