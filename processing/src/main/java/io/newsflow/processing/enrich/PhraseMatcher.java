@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * Finds dictionary phrases in a text word by word, for callers that need speed more than offsets: a word is a
- * run of letters and digits, compared lower-case; whatever lies between words (spaces, hyphens, apostrophes,
+ * run of letters and digits, compared lower-case; what lies between words (spaces, hyphens, apostrophes,
  * dots) is ignored, so "covid-19", "covid 19" and "Covid–19" are one phrase, "S&P 500" is the phrase
- * "s p 500" and "Trump's" holds the word "trump". Matches are whole words, leftmost and then longest, and do
- * not overlap. One pass over the text; per word one hash probe; nothing allocated but one int array per call.
+ * "s p 500" and "Trump's" holds the word "trump" - except that no phrase spans a comma, semicolon, question
+ * mark or line break. Matches are whole words, leftmost and then longest, and do not overlap. One pass over
+ * the text; per word one hash probe; nothing allocated but one int array per call.
  *
  * <p>{@link TermMatcher} is the exact, offset-reporting alternative the entity tagger uses.
  *
@@ -23,6 +24,8 @@ final class PhraseMatcher<V> {
     interface Sink<V> {
         void accept(V value);
     }
+
+    private static final int BREAK = -2;
 
     // words: open addressing, slot -> word id + 1 (0 = empty)
     private final char[][] words;
@@ -146,15 +149,21 @@ final class PhraseMatcher<V> {
         }
     }
 
-    /** ids[0] = number of words; ids[1..] = each word's id, or -1 for a word no phrase has. */
+    /**
+     * ids[0] = n; ids[1..n] = each word's id, -1 for a word no phrase has, or {@link #BREAK} where a comma,
+     * semicolon, question mark or line break lies between two words (no phrase spans those).
+     */
     private int[] wordIds(CharSequence text) {
         int length = text.length();
-        int[] ids = new int[length / 2 + 2];
+        int[] ids = new int[length + 2];
         int n = 0;
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
+                if (isBreak(c) && n > 0 && ids[n] != BREAK) {
+                    ids[++n] = BREAK;
+                }
                 i++;
                 continue;
             }
@@ -168,6 +177,10 @@ final class PhraseMatcher<V> {
         }
         ids[0] = n;
         return ids;
+    }
+
+    private static boolean isBreak(char c) {
+        return c == ',' || c == ';' || c == '?' || c == '\n' || c == '\r';
     }
 
     private int lookup(CharSequence text, int start, int end, int h) {

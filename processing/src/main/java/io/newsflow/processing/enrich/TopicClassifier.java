@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,15 +71,18 @@ public final class TopicClassifier {
     private final PhraseMatcher<Term> matcher;
     private final Term[] terms;
 
+    /** The classifier with the lexicon in a classpath resource, such as {@link #DEFAULT_RESOURCE}. */
     public TopicClassifier(String resource) {
+        this(resource, open(resource));
+    }
+
+    /** The classifier with the lexicon read from {@code reader}; {@code name} is for error messages. */
+    TopicClassifier(String name, Reader reader) {
         Map<String, Entry> lexicon = new LinkedHashMap<>();
-        try (InputStream in = TopicClassifier.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("topic terms " + resource + " are not on the classpath");
-            }
-            read(resource, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), lexicon);
+        try (BufferedReader lines = new BufferedReader(reader)) {
+            read(name, lines, lexicon);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read topic terms " + resource, e);
+            throw new UncheckedIOException("cannot read topic terms " + name, e);
         }
         this.terms = new Term[lexicon.size()];
         Map<String, Term> byKey = new HashMap<>();
@@ -90,6 +95,14 @@ public final class TopicClassifier {
             byKey.put(e.getKey(), term);
         }
         this.matcher = new PhraseMatcher<>(byKey);
+    }
+
+    private static Reader open(String resource) {
+        InputStream in = TopicClassifier.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalArgumentException("topic terms " + resource + " are not on the classpath");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     private void read(String resource, BufferedReader reader, Map<String, Entry> lexicon) throws IOException {
@@ -172,7 +185,7 @@ public final class TopicClassifier {
                 continue;
             }
             double w = topic < 0 ? 0 : Double.isNaN(weight) ? (words.size() > 1 ? PHRASE_WEIGHT : 1.0) : weight;
-            String display = text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+            String display = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
             Entry entry = lexicon.computeIfAbsent(String.join(" ", words), k -> new Entry(display));
             if (entry.weights.put(topic, w) != null) {
                 throw new IllegalArgumentException(where + "'" + display + "' is listed twice for the same topic"
