@@ -1,6 +1,7 @@
 package io.newsflow.processing.enrich;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ final class PhraseMatcher<V> {
         this.edgeMask = tableSize(edges.size()) - 1;
         this.edgeKeys = new long[edgeMask + 1];
         this.edgeChildren = new int[edgeMask + 1];
-        java.util.Arrays.fill(edgeChildren, -1);
+        Arrays.fill(edgeChildren, -1);
         edges.forEach((key, child) -> {
             int slot = mix(Long.hashCode(key)) & edgeMask;
             while (edgeChildren[slot] >= 0) {
