@@ -73,7 +73,7 @@ final class TrainNerCommand implements Callable<Integer> {
             description = "Where to write the model (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--prune", defaultValue = "0", description = "Drop features whose largest weight is under this "
+    @Option(names = "--prune", defaultValue = "1.0", description = "Drop features whose largest weight is under this "
             + "(smaller model, faster tagging) (default: ${DEFAULT-VALUE}).")
     float prune;
 

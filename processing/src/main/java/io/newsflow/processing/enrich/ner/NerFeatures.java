@@ -21,11 +21,36 @@ final class NerFeatures {
      * @return how many features were written
      */
     static int extract(NerContext c, int i, int previous, int previous2, long[] out) {
-        int n = 0;
+        int n = word(c, i, out, 0);
+        return context(c, i, previous, previous2, out, n);
+    }
+
+    /**
+     * The features that depend on the token's own characters only (form, case, shape, affixes, word class):
+     * the same for every occurrence of a word, so a tagger may remember their sum per word.
+     */
+    static int word(NerContext c, int i, long[] out, int n) {
         out[n++] = Hashing.mix(1, 0);
-        long w = c.lower[i];
-        out[n++] = Hashing.mix(2, w);
+        out[n++] = Hashing.mix(2, c.lower[i]);
         out[n++] = Hashing.mix(3, c.form[i]);
+        out[n++] = Hashing.mix(10, c.shape[i]);
+        out[n++] = Hashing.mix(11, c.briefShape[i]);
+        for (int k = 0; k < NerContext.AFFIXES; k++) {
+            out[n++] = Hashing.mix(20 + k, c.prefixes[i * NerContext.AFFIXES + k]);
+            out[n++] = Hashing.mix(30 + k, c.suffixes[i * NerContext.AFFIXES + k]);
+        }
+        int cluster = c.cluster[i];
+        out[n++] = Hashing.mix(60, WordClusters.prefix(cluster, 4));
+        out[n++] = Hashing.mix(61, WordClusters.prefix(cluster, 8));
+        out[n++] = Hashing.mix(62, WordClusters.prefix(cluster, 12));
+        out[n++] = Hashing.mix(63, WordClusters.prefix(cluster, 16));
+        out[n++] = Hashing.mix(66, WordClusters.prefix(cluster, 12), c.briefShape[i]);
+        return n;
+    }
+
+    /** The features that depend on the neighbours, the sentence, the document and the labels just given. */
+    static int context(NerContext c, int i, int previous, int previous2, long[] out, int n) {
+        long w = c.lower[i];
         long wm1 = i > 0 && !c.tokens.sentenceStart(i) ? c.lower[i - 1] : BOUNDARY;
         long wp1 = i + 1 < c.size && !c.tokens.sentenceStart(i + 1) ? c.lower[i + 1] : BOUNDARY;
         long wm2 = i > 1 && !c.tokens.sentenceStart(i) && !c.tokens.sentenceStart(i - 1) ? c.lower[i - 2] : BOUNDARY;
@@ -36,18 +61,11 @@ final class NerFeatures {
         out[n++] = Hashing.mix(7, wp2);
         out[n++] = Hashing.mix(8, wm1, w);
         out[n++] = Hashing.mix(9, w, wp1);
-        long shape = c.shape[i];
-        out[n++] = Hashing.mix(10, shape);
-        out[n++] = Hashing.mix(11, c.briefShape[i]);
         long shapeM1 = wm1 == BOUNDARY ? BOUNDARY : c.briefShape[i - 1];
         long shapeP1 = wp1 == BOUNDARY ? BOUNDARY : c.briefShape[i + 1];
         out[n++] = Hashing.mix(12, shapeM1, c.briefShape[i]);
         out[n++] = Hashing.mix(13, c.briefShape[i], shapeP1);
         out[n++] = Hashing.mix(14, shapeM1, shapeP1);
-        for (int k = 0; k < NerContext.AFFIXES; k++) {
-            out[n++] = Hashing.mix(20 + k, c.prefixes[i * NerContext.AFFIXES + k]);
-            out[n++] = Hashing.mix(30 + k, c.suffixes[i * NerContext.AFFIXES + k]);
-        }
         boolean sentenceStart = c.tokens.sentenceStart(i);
         out[n++] = Hashing.mix(40, sentenceStart ? 1 : 0, c.briefShape[i]);
         out[n++] = Hashing.mix(41, c.flags[i]);
@@ -69,17 +87,11 @@ final class NerFeatures {
         out[n++] = Hashing.mix(53, gazetteerM1);
         out[n++] = Hashing.mix(54, gazetteerP1);
         int cluster = c.cluster[i];
-        out[n++] = Hashing.mix(60, WordClusters.prefix(cluster, 4));
-        out[n++] = Hashing.mix(61, WordClusters.prefix(cluster, 8));
-        out[n++] = Hashing.mix(62, WordClusters.prefix(cluster, 12));
-        out[n++] = Hashing.mix(63, WordClusters.prefix(cluster, 16));
         out[n++] = Hashing.mix(64, wm1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i - 1], 8));
         out[n++] = Hashing.mix(65, wp1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i + 1], 8));
-        out[n++] = Hashing.mix(66, WordClusters.prefix(cluster, 12), c.briefShape[i]);
         out[n++] = Hashing.mix(67, wm2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i - 2], 8));
         out[n++] = Hashing.mix(68, wp2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i + 2], 8));
         out[n++] = Hashing.mix(69, wm1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i - 1], 12), WordClusters.prefix(cluster, 12));
-
         int history = c.historyType(i);
         out[n++] = Hashing.mix(55, history);
         out[n++] = Hashing.mix(56, history, sentenceStart ? 1 : 0);

@@ -39,8 +39,8 @@ public final class NerTagger {
                 previous = NerLabels.OUTSIDE;
                 previous2 = NerLabels.OUTSIDE;
             }
-            int count = NerFeatures.extract(context, i, previous, previous2, features);
-            java.util.Arrays.fill(scores, 0f);
+            wordScores(context, i, scores);
+            int count = NerFeatures.context(context, i, previous, previous2, features, 0);
             model.score(features, count, scores);
             int label = best(scores, previous);
             if (open >= 0 && !NerLabels.isInside(label)) {
@@ -66,6 +66,29 @@ public final class NerTagger {
     private static Span span(Tokens tokens, int first, int last, int label, double margin) {
         return new Span(first, last, tokens.start(first), tokens.end(last), NerLabels.TYPES.get(NerLabels.type(label)), margin);
     }
+
+    /**
+     * Puts the summed weights of the token's word features into {@code scores}, from a small cache of recent
+     * words: common words ("the", "said", ",") are scored once, not every time they occur.
+     */
+    private void wordScores(NerContext context, int i, float[] scores) {
+        long form = context.form[i];
+        int slot = (int) (form ^ (form >>> 32)) & (CACHE_SIZE - 1);
+        int base = slot * NerLabels.COUNT;
+        if (cacheKeys[slot] == form && form != 0) {
+            System.arraycopy(cacheScores, base, scores, 0, NerLabels.COUNT);
+            return;
+        }
+        java.util.Arrays.fill(scores, 0f);
+        int count = NerFeatures.word(context, i, features, 0);
+        model.score(features, count, scores);
+        cacheKeys[slot] = form;
+        System.arraycopy(scores, 0, cacheScores, base, NerLabels.COUNT);
+    }
+
+    private static final int CACHE_SIZE = 1 << 14;
+    private final long[] cacheKeys = new long[CACHE_SIZE];
+    private final float[] cacheScores = new float[CACHE_SIZE * NerLabels.COUNT];
 
     /** How far the chosen label's score is ahead of the runner-up. */
     private static double margin(float[] scores, int label) {
