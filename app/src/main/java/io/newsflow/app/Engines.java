@@ -1,6 +1,6 @@
 package io.newsflow.app;
 
-import io.newsflow.processing.enrich.DictionaryEnrichmentEngine;
+import io.newsflow.processing.enrich.NewsEnrichmentEngine;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.enrich.ner.NerModel;
 import java.io.IOException;
@@ -22,7 +22,7 @@ final class Engines {
             throw new IllegalArgumentException("--ner-model " + nerModel + ": no such file");
         }
         try (InputStream in = Files.newInputStream(nerModel)) {
-            return DictionaryEnrichmentEngine.withModel(NerModel.read(in));
+            return NewsEnrichmentEngine.withModel(NerModel.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read entity model " + nerModel, e);
         }

@@ -32,6 +32,9 @@ public final class EventFormatter {
             entity.put("name", e.getName());
             entity.put("type", e.getType().name());
             entity.put("id", e.getId());
+            if (!e.getExternalIds().isEmpty()) {
+                e.getExternalIds().forEach(entity.putArray("ids")::add);
+            }
             entity.put("wikipedia", e.getWikipedia());
             entity.put("mentions", e.getMentionCount());
             entity.put("salience", round(e.getSalience()));

@@ -2,7 +2,7 @@ package io.newsflow.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.processing.enrich.DictionaryEnrichmentEngine;
+import io.newsflow.processing.enrich.NewsEnrichmentEngine;
 import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.functions.EngineFactory;
@@ -192,7 +192,7 @@ abstract class EnrichmentPipelineScenario {
 
     /** A test hook: the real engine, failing on articles titled with "boom". */
     static final class FailsOnBoom implements EnrichmentEngine {
-        static final EngineFactory FACTORY = () -> new FailsOnBoom(DictionaryEnrichmentEngine.loadDefault());
+        static final EngineFactory FACTORY = () -> new FailsOnBoom(NewsEnrichmentEngine.loadDefault());
 
         private final EnrichmentEngine delegate;
 

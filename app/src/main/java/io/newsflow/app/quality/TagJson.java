@@ -32,11 +32,12 @@ public final class TagJson {
                         .put("text", m.text())
                         .put("entity", entity.name());
             }
-            entities.addObject()
+            ObjectNode e = entities.addObject()
                     .put("name", entity.name())
                     .put("type", entity.type().name())
-                    .put("id", entity.id())
-                    .put("wikipedia", entity.wikipedia())
+                    .put("id", entity.id());
+            entity.externalIds().forEach(e.putArray("ids")::add);
+            e.put("wikipedia", entity.wikipedia())
                     .put("mentions", entity.mentions().size())
                     .put("salience", round(entity.salience()))
                     .put("confidence", round(entity.confidence()));

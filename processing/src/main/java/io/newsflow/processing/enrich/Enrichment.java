@@ -13,10 +13,14 @@ public record Enrichment(String language, List<Entity> entities, List<Topic> top
         topics = List.copyOf(topics);
     }
 
-    /** One entity with every place it is mentioned. {@code id} is e.g. {@code wikidata:Q317521}, or null. */
-    public record Entity(String name, EntityType type, String id, String wikipedia, List<Mention> mentions,
-                         double salience, double confidence) {
+    /**
+     * One entity with every place it is mentioned. {@code id} is e.g. {@code wikidata:Q317521}, or null;
+     * {@code externalIds} are further ids such as {@code iso3166:US}.
+     */
+    public record Entity(String name, EntityType type, String id, List<String> externalIds, String wikipedia,
+                         List<Mention> mentions, double salience, double confidence) {
         public Entity {
+            externalIds = List.copyOf(externalIds);
             mentions = List.copyOf(mentions);
         }
     }

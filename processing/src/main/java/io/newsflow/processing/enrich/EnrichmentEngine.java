@@ -8,7 +8,7 @@ public interface EnrichmentEngine {
 
     /** The engine Newsflow runs by default: the one the Flink job, {@code tag} and {@code eval} use. */
     static EnrichmentEngine loadDefault() {
-        return DictionaryEnrichmentEngine.loadDefault();
+        return NewsEnrichmentEngine.loadDefault();
     }
 
     /**

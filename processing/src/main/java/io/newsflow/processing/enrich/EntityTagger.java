@@ -409,7 +409,8 @@ public final class EntityTagger {
             List<Enrichment.Mention> mentions = group.mentions.stream()
                     .map(m -> new Enrichment.Mention(m.start, m.end, m.text)).toList();
             entities.add(new Enrichment.Entity(name(group), type, entry == null ? null : entry.id(),
-                    entry == null ? null : entry.wikipedia(), mentions, weights[g] / total, confidence(group)));
+                    entry == null ? List.of() : entry.extraIds(), entry == null ? null : entry.wikipedia(), mentions,
+                    weights[g] / total, confidence(group)));
         }
         entities.sort(Comparator.comparingDouble(Enrichment.Entity::salience).reversed());
         return entities;

@@ -70,10 +70,16 @@ public final class TopicClassifier {
     private final List<String> labels = new ArrayList<>();
     private final PhraseMatcher<Term> matcher;
     private final Term[] terms;
+    private final java.util.zip.CRC32 checksum = new java.util.zip.CRC32();
 
     /** The classifier with the lexicon in a classpath resource, such as {@link #DEFAULT_RESOURCE}. */
     public TopicClassifier(String resource) {
         this(resource, open(resource));
+    }
+
+    /** The lexicon's version: the CRC-32 of its lines, so that any change to it shows on the events it tags. */
+    public String version() {
+        return String.format("%08x", checksum.getValue());
     }
 
     /** The classifier with the lexicon read from {@code reader}; {@code name} is for error messages. */
@@ -109,6 +115,7 @@ public final class TopicClassifier {
         int topic = Integer.MIN_VALUE;
         int lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            checksum.update(line.getBytes(StandardCharsets.UTF_8));
             lineNumber++;
             String where = resource + ":" + lineNumber + ": ";
             if (line.isBlank() || line.strip().startsWith("#")) {

@@ -36,6 +36,7 @@ public final class EnrichmentMapper {
                 .setType(EntityType.valueOf(e.type().name()))
                 .setId(e.id())
                 .setWikipedia(e.wikipedia())
+                .setExternalIds(e.externalIds())
                 .setMentions(e.mentions().stream()
                         .map(m -> Mention.newBuilder().setStart(m.start()).setEnd(m.end()).setText(m.text()).build())
                         .toList())

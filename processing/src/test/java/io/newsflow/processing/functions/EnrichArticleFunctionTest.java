@@ -4,7 +4,7 @@ import static io.newsflow.processing.functions.TestRecords.article;
 import static io.newsflow.processing.functions.TestRecords.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.processing.enrich.DictionaryEnrichmentEngine;
+import io.newsflow.processing.enrich.NewsEnrichmentEngine;
 import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.schemas.Article;
@@ -35,7 +35,7 @@ class EnrichArticleFunctionTest {
                 assertThat(e.getMentions().get(1).getText()).isEqualTo("Musk");
             });
             assertThat(event.getTopics().get(0).getCode()).isEqualTo("medtop:13000000");
-            assertThat(event.getEnrichment().getEngineVersion()).isEqualTo(DictionaryEnrichmentEngine.ENGINE_VERSION);
+            assertThat(event.getEnrichment().getEngineVersion()).isEqualTo(NewsEnrichmentEngine.ENGINE_VERSION);
             assertThat(event.getEnrichment().getKbVersion()).isNotBlank();
         }
     }

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The engine on the real sample article: the tags a reader of it would expect. */
-class DictionaryEnrichmentEngineTest {
+class NewsEnrichmentEngineTest {
 
-    private static DictionaryEnrichmentEngine engine;
+    private static NewsEnrichmentEngine engine;
     private static String body;
     private static Enrichment result;
 
     @BeforeAll
     static void tagSample() throws Exception {
-        engine = DictionaryEnrichmentEngine.loadDefault();
+        engine = NewsEnrichmentEngine.loadDefault();
         String text = Files.readString(Path.of("../samples/articles/musk-interview.txt"));
         body = text.substring(text.indexOf("\n\n") + 2);
         result = engine.enrich(null, body);
@@ -81,7 +81,7 @@ class DictionaryEnrichmentEngineTest {
 
     @Test
     void carriesVersions() {
-        assertThat(engine.engineVersion()).isEqualTo(DictionaryEnrichmentEngine.ENGINE_VERSION);
+        assertThat(engine.engineVersion()).isEqualTo(NewsEnrichmentEngine.ENGINE_VERSION);
         assertThat(engine.kbVersion()).isNotBlank();
     }
 
