@@ -1,0 +1,113 @@
+package io.newsflow.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.processing.enrich.EnrichmentEngine;
+import io.newsflow.processing.enrich.EntityTagger;
+import io.newsflow.processing.enrich.KnowledgeBase;
+import io.newsflow.processing.enrich.TopicClassifier;
+import io.newsflow.processing.enrich.ner.NerModel;
+import io.newsflow.processing.enrich.ner.WordClusters;
+import io.newsflow.processing.enrich.text.Tokenizer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The engine's hot paths on one thread, over a realistic corpus: the bundled sample articles and, where
+ * {@code ../shared/eval} is beside the checkout, its news documents and ledes. Each invocation processes
+ * the whole corpus once; words per second = {@link #WORDS_PROPERTY} words / the reported seconds per
+ * operation (setup prints the corpus size). Run from the repository root:
+ * <pre>
+ * ./mvnw -q -B package -DskipTests -pl benchmarks -am
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main EngineBenchmark
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+public class EngineBenchmark {
+
+    static final String WORDS_PROPERTY = "corpus words";
+
+    private final List<String[]> documents = new ArrayList<>();
+    private EnrichmentEngine engine;
+    private EntityTagger entities;
+    private TopicClassifier topics;
+    private final Tokenizer tokenizer = new Tokenizer();
+
+    @Setup
+    public void load() throws IOException {
+        engine = EnrichmentEngine.loadDefault();
+        entities = new EntityTagger(KnowledgeBase.loadDefault(), NerModel.loadDefault(), WordClusters.loadDefault());
+        topics = new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE);
+        try (Stream<Path> samples = Files.list(Path.of("samples/articles"))) {
+            for (Path sample : samples.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                documents.add(new String[] {null, Files.readString(sample)});
+            }
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        for (String gold : List.of("../shared/eval/ner/gum_wikinews.ner.jsonl",
+                "../shared/eval/topics/huffpost_news_category.topics.jsonl")) {
+            Path file = Path.of(gold);
+            if (Files.isRegularFile(file)) {
+                try (BufferedReader reader = Files.newBufferedReader(file)) {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        JsonNode doc = mapper.readTree(line);
+                        documents.add(new String[] {doc.path("title").asText(null), doc.get("text").asText()});
+                    }
+                }
+            }
+        }
+        long words = documents.stream().mapToLong(d -> d[1].split("\\s+").length).sum();
+        System.out.printf("%n%s: %,d in %,d documents%n", WORDS_PROPERTY, words, documents.size());
+    }
+
+    /** Entities, topics and language: what the Flink job runs per article. */
+    @Benchmark
+    public void fullEngine(Blackhole hole) {
+        for (String[] doc : documents) {
+            hole.consume(engine.enrich(doc[0], doc[1]));
+        }
+    }
+
+    @Benchmark
+    public void entitiesOnly(Blackhole hole) {
+        for (String[] doc : documents) {
+            hole.consume(entities.tag(doc[0], doc[1]));
+        }
+    }
+
+    @Benchmark
+    public void topicsOnly(Blackhole hole) {
+        for (String[] doc : documents) {
+            hole.consume(topics.classify(doc[0], doc[1]));
+        }
+    }
+
+    @Benchmark
+    public void tokenizerOnly(Blackhole hole) {
+        for (String[] doc : documents) {
+            hole.consume(tokenizer.tokenize(doc[1]));
+        }
+    }
+}
