@@ -57,6 +57,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 abstract class EnrichmentPipelineScenario {
 
     static final int ARTICLES = 400;
+    static final int MAX_BODY_BYTES = 100_000;
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -68,7 +69,7 @@ abstract class EnrichmentPipelineScenario {
     @Test
     void everyArticleIsEnrichedOnceAndEveryBrokenRecordIsDeadLettered() throws Exception {
         String run = UUID.randomUUID().toString();
-        EnrichmentJobConfig config = EnrichmentJobConfig.defaults()
+        EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(new String[] {"--max-body-bytes", String.valueOf(MAX_BODY_BYTES)})
                 .withBootstrapServers(bootstrapServers())
                 .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run)
                 .withGroup("group-" + run, "tx-" + run);
@@ -152,10 +153,35 @@ abstract class EnrichmentPipelineScenario {
         reasons.put("future", "published_at 2099-01-01T00:00:00Z is in the future");
         records.put("blank", TestRecords.encode(TestRecords.article("blank", "  ")));
         reasons.put("blank", "body is whitespace only (2 characters)");
-        records.put("wrong-key", TestRecords.encode(TestRecords.article("some-other-id", "Body.")));
+        records.put("wrong-key", TestRecords.encode(TestRecords.article("some-other-id", "A body long enough to be an article.")));
         reasons.put("wrong-key", "record key 'wrong-key' differs from article id 'some-other-id'");
-        records.put("boom", TestRecords.encode(TestRecords.article("boom", "Body.")));
+        records.put("boom", TestRecords.encode(TestRecords.article("boom", "A body long enough to be an article.")));
         reasons.put("boom", "engine failed on purpose");
+        byte[] letter = io.newsflow.schemas.serde.AvroCodec.of(DeadLetter.class).encode(DeadLetter.newBuilder()
+                .setSourceTopic("t").setSourcePartition(0).setSourceOffset(0).setStage(FailureStage.DECODE)
+                .setErrorClass("E").setReason("r").setFailedAt(Instant.EPOCH).build());
+        records.put("other-schema", letter);
+        reasons.put("other-schema", "unknown schema fingerprint " + java.util.HexFormat.of().formatHex(letter, 2, 10)
+                + ": not a known version of Article");
+        byte[] whole = TestRecords.encode(TestRecords.article("truncated", "A body long enough to be an article."));
+        records.put("truncated", java.util.Arrays.copyOf(whole, 14));
+        reasons.put("truncated", "truncated or corrupt Article body (14 bytes): EOFException");
+        records.put("one-char", TestRecords.encode(TestRecords.article("one-char", "x")));
+        reasons.put("one-char", "body is 1 character, shorter than the minimum of 10");
+        records.put("pdf", TestRecords.encode(TestRecords.article("pdf", "%PDF-1.7 and then binary bytes")));
+        reasons.put("pdf", "body is a PDF document, not text");
+        records.put("html", TestRecords.encode(TestRecords.article("html", "<html><body><p>Breaking news</p></body></html>")));
+        reasons.put("html", "body is HTML, not text: convert it to text before publishing");
+        byte[] utf8 = TestRecords.encode(TestRecords.article("bad-utf8", "Caf\u00e9 society is back in fashion."));
+        replace(utf8, new byte[] {(byte) 0xC3, (byte) 0xA9}, new byte[] {(byte) 0xFF, (byte) 0xFE});
+        records.put("bad-utf8", utf8);
+        reasons.put("bad-utf8", "body holds invalid UTF-8 (a replacement character at offset 3)");
+        Article badUrl = TestRecords.article("bad-url", "A body long enough to be an article.");
+        badUrl.setUrl("ht!tp://not a url");
+        records.put("bad-url", TestRecords.encode(badUrl));
+        reasons.put("bad-url", "url 'ht!tp://not a url' is malformed: Illegal character in scheme name");
+        records.put("too-long", TestRecords.encode(TestRecords.article("too-long", "word ".repeat(30_000))));
+        reasons.put("too-long", "body is 150000 bytes, over the limit of " + MAX_BODY_BYTES + " bytes");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Map.Entry<String, byte[]> record : records.entrySet()) {
@@ -163,6 +189,16 @@ abstract class EnrichmentPipelineScenario {
             }
         }
         return reasons;
+    }
+
+    private static void replace(byte[] bytes, byte[] find, byte[] with) {
+        for (int i = 0; i + find.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + find.length, find, 0, find.length)) {
+                System.arraycopy(with, 0, bytes, i, with.length);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("bytes to replace not found");
     }
 
     private Map<String, Object> producerConfig() {

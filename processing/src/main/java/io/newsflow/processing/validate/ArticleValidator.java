@@ -19,6 +19,11 @@ public final class ArticleValidator {
     /** How far in the future a publication date may lie before it is taken for an error (clock skew, time zones). */
     public static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
+    /** Shorter bodies are not articles (a stray character, a test message). */
+    public static final int MIN_BODY_CHARS = 10;
+    private static final java.util.regex.Pattern HTML = java.util.regex.Pattern.compile(
+            "<(html|head|body|div|p|span|table|script|!doctype)[\\s>]");
+
     private final int maxBodyBytes;
 
     public ArticleValidator(int maxBodyBytes) {
@@ -47,6 +52,15 @@ public final class ArticleValidator {
         if (bytes > maxBodyBytes) {
             return Optional.of("body is " + bytes + " bytes, over the limit of " + maxBodyBytes + " bytes");
         }
+        String stripped = body.strip();
+        if (stripped.length() < MIN_BODY_CHARS) {
+            return Optional.of("body is " + stripped.length() + " character" + (stripped.length() == 1 ? "" : "s")
+                    + ", shorter than the minimum of " + MIN_BODY_CHARS);
+        }
+        Optional<String> notText = notText(body);
+        if (notText.isPresent()) {
+            return notText;
+        }
         Instant published = article.getPublishedAt();
         if (published != null && published.isAfter(now.plus(FUTURE_TOLERANCE))) {
             return Optional.of("published_at " + published + " is in the future");
@@ -60,6 +74,28 @@ public final class ArticleValidator {
         if (key != null && !Arrays.equals(key, article.getId().getBytes(StandardCharsets.UTF_8))) {
             return Optional.of("record key '" + new String(key, StandardCharsets.UTF_8)
                     + "' differs from article id '" + article.getId() + "'");
+        }
+        return Optional.empty();
+    }
+
+    /** Bodies that are not plain text: binary documents, text whose bytes were not UTF-8, HTML pages. */
+    private static Optional<String> notText(String body) {
+        if (body.startsWith("%PDF-")) {
+            return Optional.of("body is a PDF document, not text");
+        }
+        int replacement = body.indexOf('\uFFFD');
+        if (replacement >= 0) {
+            return Optional.of("body holds invalid UTF-8 (a replacement character at offset " + replacement + ")");
+        }
+        for (int i = 0, n = Math.min(body.length(), 4096); i < n; i++) {
+            char c = body.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                return Optional.of(String.format("body is binary, not text (control character 0x%02X at offset %d)", (int) c, i));
+            }
+        }
+        String head = body.substring(0, Math.min(body.length(), 2048)).toLowerCase(Locale.ROOT);
+        if (head.stripLeading().startsWith("<") && HTML.matcher(head).find()) {
+            return Optional.of("body is HTML, not text: convert it to text before publishing");
         }
         return Optional.empty();
     }

@@ -35,7 +35,7 @@ class DecodeArticleFunctionTest {
 
     @Test
     void decodesValidArticlesWithTheirSource() throws Exception {
-        harness.processElement(raw(7, article("a-1", "Body")), 0);
+        harness.processElement(raw(7, article("a-1", "A body long enough to be an article.")), 0);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(out -> {
             assertThat(out.article.getId()).isEqualTo("a-1");
@@ -68,7 +68,7 @@ class DecodeArticleFunctionTest {
     @Test
     void invalidArticlesBecomeDeadLettersNamingTheRule() throws Exception {
         harness.processElement(raw(1, article("a-2", "   ")), 0);
-        harness.processElement(raw(2, "other-key", TestRecords.encode(article("a-3", "Body"))), 0);
+        harness.processElement(raw(2, "other-key", TestRecords.encode(article("a-3", "A body long enough to be an article."))), 0);
 
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(deadLetters()).extracting(DeadLetter::getStage).containsOnly(FailureStage.VALIDATE);

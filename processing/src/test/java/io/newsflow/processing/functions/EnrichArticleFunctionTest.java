@@ -42,8 +42,8 @@ class EnrichArticleFunctionTest {
 
     @Test
     void anEngineFailureDeadLettersThatArticleAndTheNextOneIsEnriched() throws Exception {
-        Article bad = article("boom", "Body");
-        Article good = article("fine", "Body");
+        Article bad = article("boom", "A body long enough to be an article.");
+        Article good = article("fine", "A body long enough to be an article.");
         try (OneInputStreamOperatorTestHarness<SourcedArticle, EnrichedArticle> harness =
                      ProcessFunctionTestHarnesses.forProcessFunction(new EnrichArticleFunction(FailingEngine::new))) {
             harness.processElement(new SourcedArticle(bad, raw(5, bad)), 0);

@@ -42,5 +42,14 @@ class ArticleValidatorTest {
         assertThat(reason(article().setUrl("https:///path"), "a-1")).isEqualTo("url 'https:///path' has no host");
         assertThat(reason(article(), "other")).isEqualTo("record key 'other' differs from article id 'a-1'");
         assertThat(reason(article().setId(" "), null)).isEqualTo("article id is empty");
+        assertThat(reason(article().setBody("x"), "a-1")).isEqualTo("body is 1 character, shorter than the minimum of 10");
+        assertThat(reason(article().setBody("%PDF-1.7 binary stuff"), "a-1")).isEqualTo("body is a PDF document, not text");
+        assertThat(reason(article().setBody("Caf\uFFFD au lait, said the barista."), "a-1"))
+                .isEqualTo("body holds invalid UTF-8 (a replacement character at offset 3)");
+        assertThat(reason(article().setBody("ab\u0000cdefghijklmn"), "a-1"))
+                .isEqualTo("body is binary, not text (control character 0x00 at offset 2)");
+        assertThat(reason(article().setBody("<!DOCTYPE html><html><body><p>News</p></body></html>"), "a-1"))
+                .isEqualTo("body is HTML, not text: convert it to text before publishing");
+        assertThat(reason(article().setBody("Prices rose 3% as x < y and y > z, analysts said."), "a-1")).isEqualTo("valid");
     }
 }

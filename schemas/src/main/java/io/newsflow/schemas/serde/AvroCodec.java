@@ -101,9 +101,13 @@ public final class AvroCodec<T extends SpecificRecord> {
         } catch (BadHeaderException e) {
             throw new AvroDecodeException("bad single-object header: " + e.getMessage(), e);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause(); // "Decoding datum failed" says less than the EOFException under it
+            }
             throw new AvroDecodeException("truncated or corrupt " + type.getSimpleName() + " body ("
-                    + bytes.length + " bytes): " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+                    + bytes.length + " bytes): " + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : ": " + root.getMessage()), e);
         }
     }
 
