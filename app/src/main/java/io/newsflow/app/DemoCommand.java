@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import io.newsflow.ingest.Ingestor;
 import io.newsflow.processing.EnrichmentJobConfig;
+import io.newsflow.processing.functions.PipelineCounters;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
 import java.io.IOException;
@@ -93,8 +94,9 @@ final class DemoCommand implements Callable<Integer> {
         long firstEnrichedNanos = -1;
         long deadline = System.nanoTime() + timeout.toNanos();
         EnrichmentJobConfig job = runtime.job();
+        long duplicates = 0;
         try (OutputReader reader = new OutputReader(runtime.bootstrapServers(), job.outputTopic(), job.dlqTopic())) {
-            while (enriched.size() + dead.size() < expected && System.nanoTime() < deadline) {
+            while (enriched.size() + dead.size() + duplicates < expected && System.nanoTime() < deadline) {
                 reader.poll(Duration.ofMillis(200), event -> {
                     enriched.add(event);
                     if (!quiet) {
@@ -109,19 +111,21 @@ final class DemoCommand implements Callable<Integer> {
                 if (firstEnrichedNanos < 0 && !enriched.isEmpty()) {
                     firstEnrichedNanos = System.nanoTime();
                 }
+                duplicates = runtime.counter(PipelineCounters.DUPLICATES);
                 out.flush();
             }
         }
-        out.printf("published %d, enriched %d, dead-lettered %d%s%n", expected, enriched.size(), dead.size(),
+        out.printf("published %d, enriched %d, dead-lettered %d, dropped as duplicates %d%s%n", expected,
+                enriched.size(), dead.size(), duplicates,
                 rejectedAtIngest == 0 ? "" : ", rejected at ingest " + rejectedAtIngest);
         if (firstEnrichedNanos > 0) {
             out.printf("first enriched event after %.1f s, all results after %.1f s%n",
                     (firstEnrichedNanos - started) / 1e9, (System.nanoTime() - started) / 1e9);
         }
         out.flush();
-        if (enriched.size() + dead.size() < expected) {
+        if (enriched.size() + dead.size() + duplicates < expected) {
             err.printf("newsflow demo: only %d of %d results arrived within %s%n",
-                    enriched.size() + dead.size(), expected, timeout);
+                    enriched.size() + dead.size() + duplicates, expected, timeout);
             return 1;
         }
         return 0;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -75,6 +76,8 @@ public final class LocalRuntime implements AutoCloseable {
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
         flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.dataDir().resolve("checkpoints").toUri().toString());
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        // Running counters reach the client with the task heartbeats: beat often on one machine.
+        flink.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), flink);
         EnrichmentJob.prepare(env, job);
         EnrichmentJob.define(env, job, KafkaConnectors.articles(job), EngineFactory.standard(),
@@ -93,6 +96,19 @@ public final class LocalRuntime implements AutoCloseable {
 
     public JobClient jobClient() {
         return jobClient;
+    }
+
+    /** A counter of the running job ({@link io.newsflow.processing.functions.PipelineCounters}), 0 until it counts. */
+    public long counter(String name) {
+        try {
+            Object value = jobClient.getAccumulators().get(10, TimeUnit.SECONDS).get(name);
+            return value instanceof Number number ? number.longValue() : 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the job's counters", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the job's counters: " + e.getMessage(), e);
+        }
     }
 
     /** Cancels the job, waits for it to stop, then stops the broker. */

@@ -13,7 +13,7 @@ class DemoIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
-                .contains("published 8, enriched 6, dead-lettered 2")
+                .contains("published 9, enriched 6, dead-lettered 2, dropped as duplicates 1")
                 .contains("\"name\" : \"Elon Musk\"", "\"type\" : \"PERSON\"", "\"id\" : \"wikidata:Q317521\"")
                 .contains("\"name\" : \"OpenAI\"", "\"name\" : \"Memphis\"")
                 .contains("\"label\" : \"science and technology\"")

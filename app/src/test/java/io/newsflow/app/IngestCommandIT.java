@@ -32,7 +32,7 @@ class IngestCommandIT {
         CommandRunner result = CommandRunner.run("ingest", "-b", broker.bootstrapServers(), "-t", topic, "../samples/articles");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("published 7 article(s) to " + topic + " on " + broker.bootstrapServers() + "; rejected 0");
+        assertThat(result.out()).contains("published 8 article(s) to " + topic + " on " + broker.bootstrapServers() + "; rejected 0");
     }
 
     @Test

@@ -1,9 +1,7 @@
 package io.newsflow.ingest;
 
 import io.newsflow.schemas.Article;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.newsflow.schemas.ContentHash;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +67,13 @@ final class ArticleFields {
         }
     }
 
-    /** {@code sha256:} + hex SHA-256 of {@code title + "\n" + body} (an absent title counts as empty). */
     static String contentHash(String title, String body) {
-        return "sha256:" + sha256Hex((title == null ? "" : title) + "\n" + body);
+        return ContentHash.of(title, body);
     }
 
     private static String deriveId(String url, String contentHash) {
         if (url != null) {
-            return "url-" + sha256Hex(url).substring(0, 20);
+            return "url-" + ContentHash.sha256Hex(url).substring(0, 20);
         }
         return "sha-" + contentHash.substring("sha256:".length(), "sha256:".length() + 20);
     }
@@ -113,14 +109,5 @@ final class ArticleFields {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

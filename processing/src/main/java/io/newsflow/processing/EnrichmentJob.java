@@ -1,7 +1,9 @@
 package io.newsflow.processing;
 
 import io.newsflow.processing.functions.DeadLetters;
+import io.newsflow.processing.functions.ArticleId;
 import io.newsflow.processing.functions.DecodeArticleFunction;
+import io.newsflow.processing.functions.DeduplicateFunction;
 import io.newsflow.processing.functions.EngineFactory;
 import io.newsflow.processing.functions.EnrichArticleFunction;
 import io.newsflow.processing.functions.RawRecord;
@@ -21,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Enriches raw articles with entity and topic tags: Kafka {@code articles} -> decode and validate -> enrich
+ * Enriches raw articles with entity and topic tags: Kafka {@code articles} -> decode and validate -> drop
+ * re-sends and flag updates (keyed by article id) -> enrich
  * -> Kafka {@code articles.enriched}; every record that cannot be decoded, is invalid or fails enrichment
  * goes to {@code articles.dlq} with the reason. Options: see {@link EnrichmentJobConfig}.
  *
@@ -69,7 +72,12 @@ public final class EnrichmentJob {
                 .process(new DecodeArticleFunction(config.maxBodyBytes()))
                 .uid("decode-articles").name("decode and validate");
 
-        SingleOutputStreamOperator<EnrichedArticle> tagged = decoded
+        SingleOutputStreamOperator<SourcedArticle> fresh = decoded
+                .keyBy(ArticleId.INSTANCE)
+                .process(new DeduplicateFunction(config.dedupTtl()))
+                .uid("deduplicate").name("drop re-sends, flag updates");
+
+        SingleOutputStreamOperator<EnrichedArticle> tagged = fresh
                 .process(new EnrichArticleFunction(engine))
                 .uid("enrich-articles").name("enrich");
 

@@ -1,6 +1,7 @@
 package io.newsflow.processing;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.flink.util.ParameterTool;
  * --delivery-guarantee       exactly-once | at-least-once                    (exactly-once)
  * --transactional-id-prefix  prefix of the sink's transactional ids; unique per job (newsflow-enrichment)
  * --max-body-bytes           longest body accepted, in UTF-8 bytes           (1048576)
+ * --dedup-ttl                how long an article id is remembered for dedup, ISO-8601 (P7D)
  * --kafka.&lt;setting&gt;          passed to every Kafka client as it is (e.g. --kafka.security.protocol SASL_SSL)
  * </pre>
  */
@@ -33,6 +35,7 @@ public record EnrichmentJobConfig(
         DeliveryGuarantee deliveryGuarantee,
         String transactionalIdPrefix,
         int maxBodyBytes,
+        Duration dedupTtl,
         Map<String, String> kafka) implements Serializable {
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -41,6 +44,7 @@ public record EnrichmentJobConfig(
     public static final String DEFAULT_DLQ_TOPIC = "articles.dlq";
     public static final String DEFAULT_GROUP_ID = "newsflow-enrichment";
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
     /** Kept below the broker's default transaction.max.timeout.ms (15 min) so the sink is not refused. */
     public static final int SINK_TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -60,6 +64,9 @@ public record EnrichmentJobConfig(
         if (inputTopic.equals(outputTopic) || inputTopic.equals(dlqTopic) || outputTopic.equals(dlqTopic)) {
             throw new IllegalArgumentException("--input-topic, --output-topic and --dlq-topic must differ, got "
                     + inputTopic + ", " + outputTopic + ", " + dlqTopic);
+        }
+        if (dedupTtl.isNegative() || dedupTtl.isZero()) {
+            throw new IllegalArgumentException("--dedup-ttl must be positive, got " + dedupTtl);
         }
         kafka = Map.copyOf(kafka);
     }
@@ -88,27 +95,28 @@ public record EnrichmentJobConfig(
                 parseGuarantee(params.get("delivery-guarantee", "exactly-once")),
                 params.get("transactional-id-prefix", DEFAULT_GROUP_ID),
                 parseInt("--max-body-bytes", params.get("max-body-bytes", String.valueOf(DEFAULT_MAX_BODY_BYTES))),
+                parseDuration("--dedup-ttl", params.get("dedup-ttl", DEFAULT_DEDUP_TTL.toString())),
                 kafka);
     }
 
     public EnrichmentJobConfig withBootstrapServers(String servers) {
         return new EnrichmentJobConfig(servers, inputTopic, outputTopic, dlqTopic, groupId, startingOffsets,
-                deliveryGuarantee, transactionalIdPrefix, maxBodyBytes, kafka);
+                deliveryGuarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, kafka);
     }
 
     public EnrichmentJobConfig withTopics(String input, String output, String dlq) {
         return new EnrichmentJobConfig(bootstrapServers, input, output, dlq, groupId, startingOffsets,
-                deliveryGuarantee, transactionalIdPrefix, maxBodyBytes, kafka);
+                deliveryGuarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, kafka);
     }
 
     public EnrichmentJobConfig withGroup(String group, String transactionalPrefix) {
         return new EnrichmentJobConfig(bootstrapServers, inputTopic, outputTopic, dlqTopic, group, startingOffsets,
-                deliveryGuarantee, transactionalPrefix, maxBodyBytes, kafka);
+                deliveryGuarantee, transactionalPrefix, maxBodyBytes, dedupTtl, kafka);
     }
 
     public EnrichmentJobConfig withDeliveryGuarantee(DeliveryGuarantee guarantee) {
         return new EnrichmentJobConfig(bootstrapServers, inputTopic, outputTopic, dlqTopic, groupId, startingOffsets,
-                guarantee, transactionalIdPrefix, maxBodyBytes, kafka);
+                guarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, kafka);
     }
 
     /** The options as {@code --name value} pairs, as {@link #fromArgs} reads them. */
@@ -123,6 +131,7 @@ public record EnrichmentJobConfig(
         map.put("delivery-guarantee", deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once");
         map.put("transactional-id-prefix", transactionalIdPrefix);
         map.put("max-body-bytes", String.valueOf(maxBodyBytes));
+        map.put("dedup-ttl", dedupTtl.toString());
         kafka.forEach((k, v) -> map.put("kafka." + k, v));
         return map;
     }
@@ -142,6 +151,14 @@ public record EnrichmentJobConfig(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + " must be one of "
                     + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", got '" + value + "'");
+        }
+    }
+
+    private static Duration parseDuration(String option, String value) {
+        try {
+            return Duration.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " must be an ISO-8601 duration such as P7D or PT12H, got '" + value + "'");
         }
     }
 

@@ -6,6 +6,7 @@ import io.newsflow.processing.enrich.NewsEnrichmentEngine;
 import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.functions.EngineFactory;
+import io.newsflow.processing.functions.PipelineCounters;
 import io.newsflow.processing.functions.RawRecord;
 import io.newsflow.processing.functions.RawRecordDeserializationSchema;
 import io.newsflow.processing.functions.TestRecords;
@@ -58,6 +59,8 @@ abstract class EnrichmentPipelineScenario {
 
     static final int ARTICLES = 400;
     static final int MAX_BODY_BYTES = 100_000;
+    static final int RESENDS = 20;
+    static final int UPDATES = 10;
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -76,6 +79,7 @@ abstract class EnrichmentPipelineScenario {
         createTopics(config);
 
         List<String> ids = publishArticles(config.inputTopic());
+        List<String> updated = publishResendsAndUpdates(config.inputTopic());
         Map<String, String> broken = publishBrokenRecords(config.inputTopic());
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -84,12 +88,15 @@ abstract class EnrichmentPipelineScenario {
         EnrichmentJob.prepare(env, config);
         EnrichmentJob.define(env, config, boundedSource(config), FailsOnBoom.FACTORY,
                 KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
-        env.execute("pipeline-test-" + run);
+        org.apache.flink.api.common.JobExecutionResult result = env.execute("pipeline-test-" + run);
 
-        List<EnrichedArticle> enriched = readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(), ARTICLES);
-        assertThat(enriched).extracting(e -> e.getArticle().getId())
+        List<EnrichedArticle> enriched = readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(),
+                ARTICLES + UPDATES);
+        assertThat(enriched).filteredOn(e -> !e.getIsUpdate()).extracting(e -> e.getArticle().getId())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(enriched).filteredOn(EnrichedArticle::getIsUpdate).extracting(e -> e.getArticle().getId())
+                .containsExactlyInAnyOrderElementsOf(updated);
         assertThat(enriched).allSatisfy(e -> {
             assertThat(e.getLanguage()).isEqualTo("en");
             assertThat(e.getEntities()).extracting(x -> x.getName()).contains("Elon Musk", "OpenAI", "Memphis");
@@ -102,6 +109,38 @@ abstract class EnrichmentPipelineScenario {
         assertThat(reasons).containsExactlyInAnyOrderEntriesOf(broken);
         assertThat(letters).allSatisfy(l -> assertThat(l.getSourceTopic()).isEqualTo(config.inputTopic()));
         assertThat(letters).filteredOn(l -> l.getStage() == FailureStage.ENRICH).hasSize(1);
+
+        // nothing lost: every record read was enriched, dead-lettered or dropped as a duplicate
+        long in = result.<Long>getAccumulatorResult(PipelineCounters.RECORDS_IN);
+        assertThat(in).isEqualTo(ARTICLES + RESENDS + UPDATES + broken.size());
+        assertThat(result.<Long>getAccumulatorResult(PipelineCounters.ENRICHED)).isEqualTo(ARTICLES + UPDATES);
+        assertThat(result.<Long>getAccumulatorResult(PipelineCounters.DEAD_LETTERED)).isEqualTo(broken.size());
+        assertThat(result.<Long>getAccumulatorResult(PipelineCounters.DUPLICATES)).isEqualTo(RESENDS);
+        assertThat(result.<Long>getAccumulatorResult(PipelineCounters.UPDATES)).isEqualTo(UPDATES);
+    }
+
+    /** Sends the first articles again unchanged (re-sends), then the next ones with new text (updates). */
+    private List<String> publishResendsAndUpdates(String topic) {
+        List<String> updated = new ArrayList<>();
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerConfig(),
+                new StringSerializer(), new ArticleSerde.Serializer())) {
+            for (int i = 0; i < RESENDS; i++) {
+                Article article = article(i);
+                producer.send(new ProducerRecord<>(topic, article.getId(), article));
+            }
+            for (int i = RESENDS; i < RESENDS + UPDATES; i++) {
+                Article article = article(i);
+                article.setBody(article.getBody() + " Updated with a correction.");
+                producer.send(new ProducerRecord<>(topic, article.getId(), article));
+                updated.add(article.getId());
+            }
+        }
+        return updated;
+    }
+
+    private static Article article(int i) {
+        return TestRecords.article("article-" + i, "Elon Musk met OpenAI engineers in Memphis "
+                + "to talk about artificial intelligence and the data center for model number " + i + ".");
     }
 
     private static KafkaSource<RawRecord> boundedSource(EnrichmentJobConfig config) {
@@ -128,8 +167,7 @@ abstract class EnrichmentPipelineScenario {
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerConfig(),
                 new StringSerializer(), new ArticleSerde.Serializer())) {
             for (int i = 0; i < ARTICLES; i++) {
-                Article article = TestRecords.article("article-" + i, "Elon Musk met OpenAI engineers in Memphis "
-                        + "to talk about artificial intelligence and the data center for model number " + i + ".");
+                Article article = article(i);
                 producer.send(new ProducerRecord<>(topic, article.getId(), article));
                 ids.add(article.getId());
             }

@@ -7,6 +7,7 @@ import io.newsflow.schemas.serde.AvroCodec;
 import io.newsflow.schemas.serde.AvroDecodeException;
 import java.time.Clock;
 import java.util.Optional;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -28,8 +29,10 @@ public final class DecodeArticleFunction extends ProcessFunction<RawRecord, Sour
     private transient AvroCodec<Article> codec;
     private transient ArticleValidator validator;
     private transient Clock clock;
-    private transient Counter accepted;
-    private transient Counter rejected;
+    private transient Counter recordsIn;
+    private transient Counter deadLettered;
+    private transient LongCounter recordsInTotal;
+    private transient LongCounter deadLetteredTotal;
 
     public DecodeArticleFunction(int maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
@@ -40,30 +43,37 @@ public final class DecodeArticleFunction extends ProcessFunction<RawRecord, Sour
         codec = AvroCodec.of(Article.class);
         validator = new ArticleValidator(maxBodyBytes);
         clock = Clock.systemUTC();
-        accepted = getRuntimeContext().getMetricGroup().counter("articlesAccepted");
-        rejected = getRuntimeContext().getMetricGroup().counter("articlesRejected");
+        recordsIn = getRuntimeContext().getMetricGroup().counter(PipelineCounters.RECORDS_IN);
+        deadLettered = getRuntimeContext().getMetricGroup().counter(PipelineCounters.DEAD_LETTERED);
+        recordsInTotal = new LongCounter();
+        deadLetteredTotal = new LongCounter();
+        getRuntimeContext().addAccumulator(PipelineCounters.RECORDS_IN, recordsInTotal);
+        getRuntimeContext().addAccumulator(PipelineCounters.DEAD_LETTERED, deadLetteredTotal);
     }
 
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<SourcedArticle> out) {
+        recordsIn.inc();
+        recordsInTotal.add(1);
         Article article;
         try {
             article = codec.decode(record.value);
         } catch (AvroDecodeException e) {
             LOG.debug("Cannot decode {}: {}", record.coordinates(), e.getMessage());
-            rejected.inc();
+            deadLettered.inc();
+            deadLetteredTotal.add(1);
             ctx.output(DeadLetters.TAG, DeadLetters.of(record, null, FailureStage.DECODE, e, clock.instant()));
             return;
         }
         Optional<String> invalid = validator.check(article, record.key, clock.instant());
         if (invalid.isPresent()) {
             LOG.debug("Article {} at {} is invalid: {}", article.getId(), record.coordinates(), invalid.get());
-            rejected.inc();
+            deadLettered.inc();
+            deadLetteredTotal.add(1);
             ctx.output(DeadLetters.TAG, DeadLetters.of(record, article.getId(), FailureStage.VALIDATE,
                     ArticleValidator.class.getName(), invalid.get(), clock.instant()));
             return;
         }
-        accepted.inc();
         out.collect(new SourcedArticle(article, record));
     }
 }

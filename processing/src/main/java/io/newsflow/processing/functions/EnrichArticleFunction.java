@@ -6,6 +6,7 @@ import io.newsflow.schemas.Article;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.FailureStage;
 import java.time.Clock;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -26,7 +27,9 @@ public final class EnrichArticleFunction extends ProcessFunction<SourcedArticle,
     private transient EnrichmentEngine engine;
     private transient Clock clock;
     private transient Counter enriched;
-    private transient Counter failed;
+    private transient Counter deadLettered;
+    private transient LongCounter enrichedTotal;
+    private transient LongCounter deadLetteredTotal;
 
     public EnrichArticleFunction(EngineFactory engineFactory) {
         this.engineFactory = engineFactory;
@@ -36,8 +39,12 @@ public final class EnrichArticleFunction extends ProcessFunction<SourcedArticle,
     public void open(OpenContext openContext) {
         engine = engineFactory.create();
         clock = Clock.systemUTC();
-        enriched = getRuntimeContext().getMetricGroup().counter("articlesEnriched");
-        failed = getRuntimeContext().getMetricGroup().counter("articlesEnrichmentFailed");
+        enriched = getRuntimeContext().getMetricGroup().counter(PipelineCounters.ENRICHED);
+        deadLettered = getRuntimeContext().getMetricGroup().counter(PipelineCounters.DEAD_LETTERED);
+        enrichedTotal = new LongCounter();
+        deadLetteredTotal = new LongCounter();
+        getRuntimeContext().addAccumulator(PipelineCounters.ENRICHED, enrichedTotal);
+        getRuntimeContext().addAccumulator(PipelineCounters.DEAD_LETTERED, deadLetteredTotal);
         LOG.info("Enrichment engine {} with knowledge base {} ready", engine.engineVersion(), engine.kbVersion());
     }
 
@@ -49,12 +56,14 @@ public final class EnrichArticleFunction extends ProcessFunction<SourcedArticle,
             enrichment = engine.enrich(article.getTitle(), article.getBody());
         } catch (RuntimeException e) {
             LOG.warn("Enrichment failed for article {} at {}: {}", article.getId(), in.source.coordinates(), e.toString());
-            failed.inc();
+            deadLettered.inc();
+            deadLetteredTotal.add(1);
             ctx.output(DeadLetters.TAG, DeadLetters.of(in.source, article.getId(), FailureStage.ENRICH, e, clock.instant()));
             return;
         }
         enriched.inc();
-        out.collect(EnrichmentMapper.toEvent(article, enrichment, engine.engineVersion(), engine.kbVersion(),
+        enrichedTotal.add(1);
+        out.collect(EnrichmentMapper.toEvent(article, in.update, enrichment, engine.engineVersion(), engine.kbVersion(),
                 clock.instant()));
     }
 }

@@ -15,10 +15,11 @@ public final class EnrichmentMapper {
 
     private EnrichmentMapper() {}
 
-    public static EnrichedArticle toEvent(Article article, Enrichment enrichment, String engineVersion,
+    public static EnrichedArticle toEvent(Article article, boolean update, Enrichment enrichment, String engineVersion,
                                           String kbVersion, Instant enrichedAt) {
         return EnrichedArticle.newBuilder()
                 .setArticle(article)
+                .setIsUpdate(update)
                 .setLanguage(enrichment.language())
                 .setEntities(enrichment.entities().stream().map(EnrichmentMapper::entity).toList())
                 .setTopics(enrichment.topics().stream().map(EnrichmentMapper::topic).toList())

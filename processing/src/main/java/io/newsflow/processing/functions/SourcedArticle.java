@@ -7,6 +7,8 @@ public class SourcedArticle {
 
     public Article article;
     public RawRecord source;
+    /** An article with this id went through before with other content. */
+    public boolean update;
 
     public SourcedArticle() {}
 

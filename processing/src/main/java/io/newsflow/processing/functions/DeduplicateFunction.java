@@ -1,0 +1,72 @@
+package io.newsflow.processing.functions;
+
+import io.newsflow.schemas.Article;
+import io.newsflow.schemas.ContentHash;
+import java.time.Duration;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drops exact re-sends and flags updates, keyed by article id: the state holds the content hash last seen
+ * for the id (computed here from title and body, whatever the producer claimed), for a time-to-live. Same
+ * hash: a duplicate, dropped and counted. Another hash: an update, passed on flagged. Unknown id: new.
+ * The state is checkpointed, so duplicates are recognised across restarts.
+ */
+public final class DeduplicateFunction extends KeyedProcessFunction<String, SourcedArticle, SourcedArticle> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DeduplicateFunction.class);
+
+    private final Duration ttl;
+    private transient ValueState<String> lastHash;
+    private transient Counter duplicates;
+    private transient Counter updates;
+    private transient LongCounter duplicatesTotal;
+    private transient LongCounter updatesTotal;
+
+    public DeduplicateFunction(Duration ttl) {
+        this.ttl = ttl;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ValueStateDescriptor<String> descriptor = new ValueStateDescriptor<>("content-hash", String.class);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        lastHash = getRuntimeContext().getState(descriptor);
+        duplicates = getRuntimeContext().getMetricGroup().counter(PipelineCounters.DUPLICATES);
+        updates = getRuntimeContext().getMetricGroup().counter(PipelineCounters.UPDATES);
+        duplicatesTotal = new LongCounter();
+        updatesTotal = new LongCounter();
+        getRuntimeContext().addAccumulator(PipelineCounters.DUPLICATES, duplicatesTotal);
+        getRuntimeContext().addAccumulator(PipelineCounters.UPDATES, updatesTotal);
+    }
+
+    @Override
+    public void processElement(SourcedArticle in, Context ctx, Collector<SourcedArticle> out) throws Exception {
+        Article article = in.article;
+        String hash = ContentHash.of(article.getTitle(), article.getBody());
+        String previous = lastHash.value();
+        if (hash.equals(previous)) {
+            LOG.debug("Dropping duplicate of article {} at {}", article.getId(), in.source.coordinates());
+            duplicates.inc();
+            duplicatesTotal.add(1);
+            return;
+        }
+        if (previous != null) {
+            LOG.debug("Article {} at {} updates an earlier version", article.getId(), in.source.coordinates());
+            in.update = true;
+            updates.inc();
+            updatesTotal.add(1);
+        }
+        lastHash.update(hash);
+        out.collect(in);
+    }
+}
