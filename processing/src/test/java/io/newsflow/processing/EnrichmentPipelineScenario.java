@@ -119,6 +119,109 @@ abstract class EnrichmentPipelineScenario {
         assertThat(result.<Long>getAccumulatorResult(PipelineCounters.UPDATES)).isEqualTo(UPDATES);
     }
 
+    @Test
+    void aJobThatFailsMidStreamRecoversWithNothingLostAndNothingTwice() throws Exception {
+        String run = UUID.randomUUID().toString();
+        EnrichmentJobConfig config = EnrichmentJobConfig.defaults()
+                .withBootstrapServers(bootstrapServers())
+                .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run)
+                .withGroup("group-" + run, "tx-" + run);
+        createTopics(config);
+        int count = 3000;
+        List<String> ids = new ArrayList<>();
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerConfig(),
+                new StringSerializer(), new ArticleSerde.Serializer())) {
+            for (int i = 0; i < count; i++) {
+                Article article = article(i);
+                producer.send(new ProducerRecord<>(config.inputTopic(), article.getId(), article));
+                ids.add(article.getId());
+            }
+        }
+
+        org.apache.flink.configuration.Configuration restarts = new org.apache.flink.configuration.Configuration();
+        restarts.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        restarts.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                Duration.ofMillis(200));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
+        env.setParallelism(2);
+        env.enableCheckpointing(200);
+        EnrichmentJob.prepare(env, config);
+        CrashOnce.reset("article-" + (count * 3 / 4));
+        EnrichmentJob.define(env, config, boundedSource(config), CrashOnce.FACTORY,
+                KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
+        env.execute("crash-test-" + run);
+
+        assertThat(CrashOnce.crashed()).as("the injected failure happened").isTrue();
+        List<EnrichedArticle> enriched = readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(), count);
+        assertThat(enriched).extracting(e -> e.getArticle().getId())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(readAllAvailable(config.dlqTopic())).as("no dead letters").isZero();
+    }
+
+    private int readAllAvailable(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = IntStream.range(0, 2).mapToObj(p -> new TopicPartition(topic, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            int records = 0;
+            long end = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (partitions.stream().mapToLong(consumer::position).sum() < end && System.nanoTime() < deadline) {
+                records += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return records;
+        }
+    }
+
+    /**
+     * A test hook: the real engine, which fails the task — an Error, not a data problem the job would
+     * dead-letter — the first time it meets one chosen article, so that the job restarts from its last checkpoint.
+     */
+    static final class CrashOnce implements EnrichmentEngine {
+        static final EngineFactory FACTORY = () -> new CrashOnce(NewsEnrichmentEngine.loadDefault());
+        private static final java.util.concurrent.atomic.AtomicBoolean CRASHED = new java.util.concurrent.atomic.AtomicBoolean();
+        private static volatile String victim;
+
+        private final EnrichmentEngine delegate;
+
+        CrashOnce(EnrichmentEngine delegate) {
+            this.delegate = delegate;
+        }
+
+        static void reset(String articleTitleSuffix) {
+            victim = "Title of " + articleTitleSuffix;
+            CRASHED.set(false);
+        }
+
+        static boolean crashed() {
+            return CRASHED.get();
+        }
+
+        @Override
+        public Enrichment enrich(String title, String body) {
+            if (victim.equals(title) && CRASHED.compareAndSet(false, true)) {
+                throw new AssertionError("injected failure: the task dies here once");
+            }
+            return delegate.enrich(title, body);
+        }
+
+        @Override
+        public String engineVersion() {
+            return delegate.engineVersion();
+        }
+
+        @Override
+        public String kbVersion() {
+            return delegate.kbVersion();
+        }
+    }
+
     /** Sends the first articles again unchanged (re-sends), then the next ones with new text (updates). */
     private List<String> publishResendsAndUpdates(String topic) {
         List<String> updated = new ArrayList<>();
