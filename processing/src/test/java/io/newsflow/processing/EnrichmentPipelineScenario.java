@@ -131,10 +131,14 @@ abstract class EnrichmentPipelineScenario {
         List<String> ids = new ArrayList<>();
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerConfig(),
                 new StringSerializer(), new ArticleSerde.Serializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Article article = article(i);
-                producer.send(new ProducerRecord<>(config.inputTopic(), article.getId(), article));
+                sent.add(producer.send(new ProducerRecord<>(config.inputTopic(), article.getId(), article)));
                 ids.add(article.getId());
+            }
+            for (java.util.concurrent.Future<?> ack : sent) {
+                ack.get(); // every article is in the topic before the job starts
             }
         }
 
@@ -269,10 +273,14 @@ abstract class EnrichmentPipelineScenario {
         List<String> ids = new ArrayList<>();
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerConfig(),
                 new StringSerializer(), new ArticleSerde.Serializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < ARTICLES; i++) {
                 Article article = article(i);
-                producer.send(new ProducerRecord<>(topic, article.getId(), article));
+                sent.add(producer.send(new ProducerRecord<>(topic, article.getId(), article)));
                 ids.add(article.getId());
+            }
+            for (java.util.concurrent.Future<?> ack : sent) {
+                ack.get();
             }
         }
         return ids;
