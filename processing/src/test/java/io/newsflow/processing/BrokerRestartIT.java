@@ -3,10 +3,10 @@ package io.newsflow.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.broker.EmbeddedKafkaBroker;
-import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.enrich.NewsEnrichmentEngine;
 import io.newsflow.processing.functions.EngineFactory;
+import io.newsflow.processing.functions.HookedEngine;
 import io.newsflow.processing.functions.RawRecord;
 import io.newsflow.processing.functions.RawRecordDeserializationSchema;
 import io.newsflow.processing.functions.TestRecords;
@@ -133,31 +133,18 @@ class BrokerRestartIT {
     }
 
     /** A test hook: the real engine, which restarts the broker (in the background) at one chosen article. */
-    static final class RestartsBroker implements EnrichmentEngine {
+    static final class RestartsBroker extends HookedEngine {
         static final EngineFactory FACTORY = () -> new RestartsBroker(NewsEnrichmentEngine.loadDefault());
 
-        private final EnrichmentEngine delegate;
-
         RestartsBroker(EnrichmentEngine delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
-        public Enrichment enrich(String title, String body) {
+        protected void hook(String title) {
             if (trigger.equals(title) && RESTARTED.compareAndSet(false, true)) {
                 restart = CompletableFuture.runAsync(broker::restart);
             }
-            return delegate.enrich(title, body);
-        }
-
-        @Override
-        public String engineVersion() {
-            return delegate.engineVersion();
-        }
-
-        @Override
-        public String kbVersion() {
-            return delegate.kbVersion();
         }
     }
 }

@@ -3,9 +3,9 @@ package io.newsflow.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.processing.enrich.NewsEnrichmentEngine;
-import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.functions.EngineFactory;
+import io.newsflow.processing.functions.HookedEngine;
 import io.newsflow.processing.functions.PipelineCounters;
 import io.newsflow.processing.functions.RawRecord;
 import io.newsflow.processing.functions.RawRecordDeserializationSchema;
@@ -187,15 +187,13 @@ abstract class EnrichmentPipelineScenario {
      * A test hook: the real engine, which fails the task — an Error, not a data problem the job would
      * dead-letter — the first time it meets one chosen article, so that the job restarts from its last checkpoint.
      */
-    static final class CrashOnce implements EnrichmentEngine {
+    static final class CrashOnce extends HookedEngine {
         static final EngineFactory FACTORY = () -> new CrashOnce(NewsEnrichmentEngine.loadDefault());
         private static final java.util.concurrent.atomic.AtomicBoolean CRASHED = new java.util.concurrent.atomic.AtomicBoolean();
         private static volatile String victim;
 
-        private final EnrichmentEngine delegate;
-
         CrashOnce(EnrichmentEngine delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         static void reset(String articleTitleSuffix) {
@@ -208,21 +206,10 @@ abstract class EnrichmentPipelineScenario {
         }
 
         @Override
-        public Enrichment enrich(String title, String body) {
+        protected void hook(String title) {
             if (victim.equals(title) && CRASHED.compareAndSet(false, true)) {
                 throw new AssertionError("injected failure: the task dies here once");
             }
-            return delegate.enrich(title, body);
-        }
-
-        @Override
-        public String engineVersion() {
-            return delegate.engineVersion();
-        }
-
-        @Override
-        public String kbVersion() {
-            return delegate.kbVersion();
         }
     }
 
@@ -376,32 +363,18 @@ abstract class EnrichmentPipelineScenario {
     }
 
     /** A test hook: the real engine, failing on articles titled with "boom". */
-    static final class FailsOnBoom implements EnrichmentEngine {
+    static final class FailsOnBoom extends HookedEngine {
         static final EngineFactory FACTORY = () -> new FailsOnBoom(NewsEnrichmentEngine.loadDefault());
 
-        private final EnrichmentEngine delegate;
-
         FailsOnBoom(EnrichmentEngine delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
-        public Enrichment enrich(String title, String body) {
+        protected void hook(String title) {
             if (title != null && title.contains("boom")) {
                 throw new IllegalStateException("engine failed on purpose");
             }
-            return delegate.enrich(title, body);
-        }
-
-        @Override
-        public String engineVersion() {
-            return delegate.engineVersion();
-        }
-
-        @Override
-        public String kbVersion() {
-            return delegate.kbVersion();
         }
     }
-
 }

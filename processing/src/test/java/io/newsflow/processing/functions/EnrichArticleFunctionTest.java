@@ -61,24 +61,32 @@ class EnrichArticleFunctionTest {
         }
     }
 
-    /** A test hook: fails on titles that mention "boom". */
-    static final class FailingEngine implements EnrichmentEngine {
+    /** A test hook: an engine that finds nothing and fails on titles that mention "boom". */
+    static final class FailingEngine extends HookedEngine {
+        FailingEngine() {
+            super(new EnrichmentEngine() {
+                @Override
+                public Enrichment enrich(String title, String body) {
+                    return new Enrichment("en", java.util.List.of(), java.util.List.of());
+                }
+
+                @Override
+                public String engineVersion() {
+                    return "failing";
+                }
+
+                @Override
+                public String kbVersion() {
+                    return "none";
+                }
+            });
+        }
+
         @Override
-        public Enrichment enrich(String title, String body) {
+        protected void hook(String title) {
             if (title != null && title.contains("boom")) {
                 throw new IllegalStateException("engine failed on purpose");
             }
-            return new Enrichment("en", java.util.List.of(), java.util.List.of());
-        }
-
-        @Override
-        public String engineVersion() {
-            return "failing";
-        }
-
-        @Override
-        public String kbVersion() {
-            return "none";
         }
     }
 }
