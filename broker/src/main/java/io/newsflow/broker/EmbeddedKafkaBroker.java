@@ -95,7 +95,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return server != null;
     }
 
-    /** Creates topics that do not exist yet; existing ones are left as they are. */
+    /**
+     * Creates topics that do not exist yet (existing ones are left as they are) and returns once every partition
+     * has its leader: a producer writing at once to a partition that is not ready could have its first batch
+     * refused and retried after later ones, which an idempotent producer cannot recover from.
+     */
     public void createTopics(Collection<NewTopic> topics) {
         try (Admin admin = admin()) {
             for (NewTopic topic : topics) {
@@ -108,6 +112,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     }
                 }
             }
+            List<String> names = topics.stream().map(NewTopic::name).toList();
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (!admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("partitions of " + names + " have no leader after "
+                            + READY_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.onSpinWait();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
