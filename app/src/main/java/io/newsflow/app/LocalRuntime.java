@@ -4,6 +4,7 @@ import io.newsflow.broker.EmbeddedKafkaBroker;
 import io.newsflow.processing.EnrichmentJob;
 import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.processing.KafkaConnectors;
+import io.newsflow.processing.StartupChecks;
 import io.newsflow.processing.functions.EngineFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,6 +73,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private static JobClient submit(Settings settings, EnrichmentJobConfig job) throws Exception {
+        StartupChecks.check(job);
         Configuration flink = new Configuration();
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
         flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.dataDir().resolve("checkpoints").toUri().toString());

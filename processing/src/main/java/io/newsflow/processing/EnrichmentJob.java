@@ -42,6 +42,7 @@ public final class EnrichmentJob {
 
     public static void main(String[] args) throws Exception {
         EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(args);
+        StartupChecks.check(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().setGlobalJobParameters(ParameterTool.fromMap(config.toMap()));
         prepare(env, config);
