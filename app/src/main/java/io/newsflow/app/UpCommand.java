@@ -1,6 +1,7 @@
 package io.newsflow.app;
 
 import io.newsflow.processing.EnrichmentJobConfig;
+import io.newsflow.processing.functions.PipelineCounters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,17 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     TopicOptions topics;
 
+    /** What the job did while it ran: every record read is enriched, dead-lettered or a dropped duplicate. */
+    static String summary(LocalRuntime runtime) {
+        try {
+            return String.format("read %d, enriched %d, dead-lettered %d, dropped as duplicates %d",
+                    runtime.counter(PipelineCounters.RECORDS_IN), runtime.counter(PipelineCounters.ENRICHED),
+                    runtime.counter(PipelineCounters.DEAD_LETTERED), runtime.counter(PipelineCounters.DUPLICATES));
+        } catch (IllegalStateException e) {
+            return "(the job's counters are not available: " + e.getMessage() + ")";
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,6 +70,7 @@ final class UpCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping…");
+            out.println(summary(runtime));
             out.flush();
             runtime.close();
             stopped.countDown();
