@@ -17,7 +17,7 @@ class NewsflowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "up", "ingest", "tag", "eval"})
+    @ValueSource(strings = {"demo", "up", "ingest", "tag", "eval", "dlq"})
     void everyCommandHasHelp(String command) {
         CommandRunner result = CommandRunner.run(command, "--help");
 
