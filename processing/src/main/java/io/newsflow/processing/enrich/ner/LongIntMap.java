@@ -1,7 +1,5 @@
 package io.newsflow.processing.enrich.ner;
 
-import java.util.Arrays;
-
 /** An open-addressing map from non-zero {@code long} keys to {@code int} values, for feature hashes. */
 final class LongIntMap {
 
@@ -51,20 +49,6 @@ final class LongIntMap {
         }
         keys[slot] = k;
         values[slot] = value;
-    }
-
-    /** Calls {@code action} for every entry. */
-    void forEach(java.util.function.LongConsumer keysAction, java.util.function.IntConsumer valuesAction) {
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != 0) {
-                keysAction.accept(keys[slot]);
-                valuesAction.accept(values[slot]);
-            }
-        }
-    }
-
-    long[] keys() {
-        return Arrays.stream(keys).filter(k -> k != 0).toArray();
     }
 
     private void grow() {

@@ -75,14 +75,6 @@ public final class Tokens {
         return ends[i];
     }
 
-    public int length(int i) {
-        return ends[i] - starts[i];
-    }
-
-    public char charAt(int i, int offset) {
-        return text.charAt(starts[i] + offset);
-    }
-
     /** True if token {@code i} opens a sentence (the first token of the text does). */
     public boolean sentenceStart(int i) {
         return sentenceStarts[i];
@@ -90,19 +82,5 @@ public final class Tokens {
 
     public String string(int i) {
         return text.subSequence(starts[i], ends[i]).toString();
-    }
-
-    /** True if token {@code i} is exactly {@code s}. */
-    public boolean is(int i, String s) {
-        int length = ends[i] - starts[i];
-        if (length != s.length()) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (text.charAt(starts[i] + k) != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
