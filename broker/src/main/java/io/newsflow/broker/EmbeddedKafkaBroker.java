@@ -50,13 +50,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Map<String, String> overrides;
+    private final Map<String, Object> clientSecurity;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, int port, int controllerPort, Map<String, String> overrides) {
+    private EmbeddedKafkaBroker(Path logDir, int port, int controllerPort, Map<String, String> overrides,
+                                Map<String, Object> clientSecurity) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.overrides = Map.copyOf(overrides);
+        this.clientSecurity = Map.copyOf(clientSecurity);
     }
 
     /**
@@ -68,9 +71,41 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port, Map<String, String> overrides) {
         int clientPort = port == 0 ? freePort() : checkFree(port);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, clientPort, freePort(), overrides);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, clientPort, freePort(), overrides, Map.of());
         broker.startServer();
         return broker;
+    }
+
+    /**
+     * Starts a broker whose client listener takes SASL/PLAIN over plain TCP ({@code SASL_PLAINTEXT}), with the
+     * given users and passwords; user {@code admin} (password {@code adminPassword}) is the broker's own.
+     */
+    public static EmbeddedKafkaBroker startWithSaslPlain(Path logDir, String adminPassword, Map<String, String> users) {
+        int clientPort = freePort();
+        int controllerPort = freePort();
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"admin\" password=\"" + adminPassword + "\" user_admin=\"" + adminPassword + "\"");
+        users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+        jaas.append(';');
+        Map<String, String> sasl = new java.util.HashMap<>();
+        sasl.put("listeners", "SASL_PLAINTEXT://" + HOST + ":" + clientPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        sasl.put("advertised.listeners", "SASL_PLAINTEXT://" + HOST + ":" + clientPort);
+        sasl.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        sasl.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        sasl.put("sasl.enabled.mechanisms", "PLAIN");
+        sasl.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        sasl.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.toString());
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, clientPort, controllerPort, sasl,
+                saslPlainClient("admin", adminPassword));
+        broker.startServer();
+        return broker;
+    }
+
+    /** Kafka client settings that log in with SASL/PLAIN as the given user. */
+    public static Map<String, Object> saslPlainClient(String user, String password) {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + user + "\" password=\"" + password + "\";");
     }
 
     /** Starts a broker on any free port with the default settings. */
@@ -246,10 +281,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
+        Map<String, Object> config = new java.util.HashMap<>(clientSecurity);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+        return Admin.create(config);
     }
 
     private static int checkFree(int port) {

@@ -44,7 +44,7 @@ public final class EnrichmentJob {
         EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(args);
         StartupChecks.check(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.getConfig().setGlobalJobParameters(ParameterTool.fromMap(config.toMap()));
+        env.getConfig().setGlobalJobParameters(ParameterTool.fromMap(config.toDisplayMap()));
         prepare(env, config);
         define(env, config, KafkaConnectors.articles(config), EngineFactory.standard(),
                 KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));

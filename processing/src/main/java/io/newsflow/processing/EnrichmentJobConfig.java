@@ -136,6 +136,19 @@ public record EnrichmentJobConfig(
         return map;
     }
 
+    /**
+     * The options for people to read (Flink's web UI shows a job's parameters): Kafka settings that hold
+     * secrets — passwords, JAAS configurations, keys, tokens — are masked.
+     */
+    public Map<String, String> toDisplayMap() {
+        Map<String, String> map = toMap();
+        map.replaceAll((key, value) -> key.startsWith("kafka.") && SECRET.matcher(key).find() ? "******" : value);
+        return map;
+    }
+
+    private static final java.util.regex.Pattern SECRET =
+            java.util.regex.Pattern.compile("password|jaas|secret|token|credential|\\.key$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private static DeliveryGuarantee parseGuarantee(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "exactly-once", "exactly_once" -> DeliveryGuarantee.EXACTLY_ONCE;

@@ -36,6 +36,19 @@ class EnrichmentJobConfigTest {
     }
 
     @Test
+    void theDisplayedOptionsHideSecrets() {
+        EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(new String[] {
+                "--kafka.sasl.jaas.config", "PlainLoginModule required username=\"u\" password=\"p\";",
+                "--kafka.ssl.key.password", "k", "--kafka.security.protocol", "SASL_SSL"});
+
+        assertThat(config.toDisplayMap())
+                .containsEntry("kafka.sasl.jaas.config", "******")
+                .containsEntry("kafka.ssl.key.password", "******")
+                .containsEntry("kafka.security.protocol", "SASL_SSL")
+                .containsEntry("input-topic", "articles");
+    }
+
+    @Test
     void failsFastWithTheOptionName() {
         assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--delivery-guarantee", "maybe"}))
                 .hasMessage("--delivery-guarantee must be exactly-once or at-least-once, got 'maybe'");
