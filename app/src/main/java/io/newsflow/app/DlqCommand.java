@@ -1,10 +1,10 @@
 package io.newsflow.app;
 
 import io.newsflow.processing.EnrichmentJobConfig;
+import io.newsflow.processing.functions.DeadLetters;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.serde.DeadLetterSerde;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,7 +147,7 @@ final class DlqCommand {
                         skipped++; // a tombstone carries nothing to replay
                         continue;
                     }
-                    input.send(new ProducerRecord<>(inputTopic, bytes(letter.getKey()), bytes(letter.getValue()))).get();
+                    input.send(new ProducerRecord<>(inputTopic, DeadLetters.bytes(letter.getKey()), DeadLetters.bytes(letter.getValue()))).get();
                     marks.send(new ProducerRecord<>(ledger, mark, Instant.now().toString())).get();
                     replayed++;
                 }
@@ -208,15 +208,5 @@ final class DlqCommand {
             }
             consumer.poll(Duration.ofMillis(200)).forEach(each);
         }
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

@@ -4,7 +4,6 @@ import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.serde.AvroCodec;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -51,7 +50,7 @@ public final class AvroRecordSerializationSchema<T extends SpecificRecord> imple
         return new AvroRecordSerializationSchema<>(DeadLetter.class, topic, new Envelope<>() {
             @Override
             public byte[] key(DeadLetter letter) {
-                return bytes(letter.getKey());
+                return DeadLetters.bytes(letter.getKey());
             }
 
             @Override
@@ -85,15 +84,5 @@ public final class AvroRecordSerializationSchema<T extends SpecificRecord> imple
 
     private static byte[] utf8(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

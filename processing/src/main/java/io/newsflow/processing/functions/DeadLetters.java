@@ -30,6 +30,17 @@ public final class DeadLetters {
                 .build();
     }
 
+    /** The bytes of a dead letter's key or value (a copy), or null. */
+    public static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+
     public static DeadLetter of(RawRecord source, String articleId, FailureStage stage, Throwable error, Instant now) {
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         return of(source, articleId, stage, error.getClass().getName(), message, now);
