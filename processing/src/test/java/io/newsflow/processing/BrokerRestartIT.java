@@ -7,8 +7,6 @@ import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.enrich.NewsEnrichmentEngine;
 import io.newsflow.processing.functions.EngineFactory;
 import io.newsflow.processing.functions.HookedEngine;
-import io.newsflow.processing.functions.RawRecord;
-import io.newsflow.processing.functions.RawRecordDeserializationSchema;
 import io.newsflow.processing.functions.TestRecords;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.EnrichedArticle;
@@ -24,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -100,15 +96,7 @@ class BrokerRestartIT {
         EnrichmentJob.prepare(env, config);
         trigger = "Title of article-" + (count / 2);
         RESTARTED.set(false);
-        KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setTopics(config.inputTopic())
-                .setGroupId(config.groupId())
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setDeserializer(new RawRecordDeserializationSchema())
-                .build();
-        EnrichmentJob.define(env, config, source, RestartsBroker.FACTORY,
+        EnrichmentJob.define(env, config, TestSources.bounded(config), RestartsBroker.FACTORY,
                 KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
         env.execute("broker-restart-" + run);
         restart.get();

@@ -7,8 +7,6 @@ import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.functions.EngineFactory;
 import io.newsflow.processing.functions.HookedEngine;
 import io.newsflow.processing.functions.PipelineCounters;
-import io.newsflow.processing.functions.RawRecord;
-import io.newsflow.processing.functions.RawRecordDeserializationSchema;
 import io.newsflow.processing.functions.TestRecords;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.DeadLetter;
@@ -28,8 +26,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -87,7 +83,7 @@ abstract class EnrichmentPipelineScenario {
         env.setParallelism(2);
         env.enableCheckpointing(500);
         EnrichmentJob.prepare(env, config);
-        EnrichmentJob.define(env, config, boundedSource(config), FailsOnBoom.FACTORY,
+        EnrichmentJob.define(env, config, TestSources.bounded(config), FailsOnBoom.FACTORY,
                 KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
         org.apache.flink.api.common.JobExecutionResult result = env.execute("pipeline-test-" + run);
 
@@ -246,7 +242,7 @@ abstract class EnrichmentPipelineScenario {
         env.enableCheckpointing(200);
         EnrichmentJob.prepare(env, config);
         CrashOnce.reset("article-" + (count * 3 / 4));
-        EnrichmentJob.define(env, config, boundedSource(config), CrashOnce.FACTORY,
+        EnrichmentJob.define(env, config, TestSources.bounded(config), CrashOnce.FACTORY,
                 KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
         env.execute("crash-test-" + run);
 
@@ -326,17 +322,6 @@ abstract class EnrichmentPipelineScenario {
     private static Article article(int i) {
         return TestRecords.article("article-" + i, "Elon Musk met OpenAI engineers in Memphis "
                 + "to talk about artificial intelligence and the data center for model number " + i + ".");
-    }
-
-    private static KafkaSource<RawRecord> boundedSource(EnrichmentJobConfig config) {
-        return KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setTopics(config.inputTopic())
-                .setGroupId(config.groupId())
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setDeserializer(new RawRecordDeserializationSchema())
-                .build();
     }
 
     private void createTopics(EnrichmentJobConfig config) throws Exception {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.broker.EmbeddedKafkaBroker;
 import io.newsflow.processing.functions.EngineFactory;
-import io.newsflow.processing.functions.RawRecord;
-import io.newsflow.processing.functions.RawRecordDeserializationSchema;
 import io.newsflow.processing.functions.TestRecords;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.EnrichedArticle;
@@ -18,10 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -93,21 +88,10 @@ class SaslPipelineIT {
             }
         }
 
-        Properties kafka = new Properties();
-        kafka.putAll(config.kafka());
-        KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setTopics(config.inputTopic())
-                .setGroupId(config.groupId())
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setDeserializer(new RawRecordDeserializationSchema())
-                .setProperties(kafka)
-                .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(300);
         EnrichmentJob.prepare(env, config);
-        EnrichmentJob.define(env, config, source, EngineFactory.standard(),
+        EnrichmentJob.define(env, config, TestSources.bounded(config), EngineFactory.standard(),
                 KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
         env.execute("sasl-" + run);
 
