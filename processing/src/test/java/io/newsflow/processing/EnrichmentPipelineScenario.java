@@ -58,6 +58,8 @@ abstract class EnrichmentPipelineScenario {
     static final int MAX_BODY_BYTES = 100_000;
     static final int RESENDS = 20;
     static final int UPDATES = 10;
+    /** An article in German: enriched, flagged by its language, never dead-lettered. */
+    static final String GERMAN = "german";
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -78,6 +80,7 @@ abstract class EnrichmentPipelineScenario {
         List<String> ids = publishArticles(config.inputTopic());
         List<String> updated = publishResendsAndUpdates(config.inputTopic());
         Map<String, String> broken = publishBrokenRecords(config.inputTopic());
+        publishGermanArticle(config.inputTopic());
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
@@ -87,8 +90,14 @@ abstract class EnrichmentPipelineScenario {
                 KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
         org.apache.flink.api.common.JobExecutionResult result = env.execute("pipeline-test-" + run);
 
-        List<EnrichedArticle> enriched = readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(),
-                ARTICLES + UPDATES);
+        List<EnrichedArticle> all = readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(),
+                ARTICLES + UPDATES + 1);
+        assertThat(all).filteredOn(e -> e.getArticle().getId().equals(GERMAN)).singleElement().satisfies(e -> {
+            assertThat(e.getLanguage()).isEqualTo("de");
+            assertThat(e.getTopics()).isEmpty();
+            assertThat(e.getEntities()).extracting(x -> x.getName()).contains("Berlin");
+        });
+        List<EnrichedArticle> enriched = all.stream().filter(e -> !e.getArticle().getId().equals(GERMAN)).toList();
         assertThat(enriched).filteredOn(e -> !e.getIsUpdate()).extracting(e -> e.getArticle().getId())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(ids);
@@ -109,8 +118,8 @@ abstract class EnrichmentPipelineScenario {
 
         // nothing lost: every record read was enriched, dead-lettered or dropped as a duplicate
         long in = result.<Long>getAccumulatorResult(PipelineCounters.RECORDS_IN);
-        assertThat(in).isEqualTo(ARTICLES + RESENDS + UPDATES + broken.size());
-        assertThat(result.<Long>getAccumulatorResult(PipelineCounters.ENRICHED)).isEqualTo(ARTICLES + UPDATES);
+        assertThat(in).isEqualTo(ARTICLES + RESENDS + UPDATES + 1 + broken.size());
+        assertThat(result.<Long>getAccumulatorResult(PipelineCounters.ENRICHED)).isEqualTo(ARTICLES + UPDATES + 1);
         assertThat(result.<Long>getAccumulatorResult(PipelineCounters.DEAD_LETTERED)).isEqualTo(broken.size());
         assertThat(result.<Long>getAccumulatorResult(PipelineCounters.DUPLICATES)).isEqualTo(RESENDS);
         assertThat(result.<Long>getAccumulatorResult(PipelineCounters.UPDATES)).isEqualTo(UPDATES);
@@ -380,6 +389,16 @@ abstract class EnrichmentPipelineScenario {
         records.put("other-schema", letter);
         reasons.put("other-schema", "unknown schema fingerprint " + java.util.HexFormat.of().formatHex(letter, 2, 10)
                 + ": not a known version of Article");
+        byte[] unknown = TestRecords.encode(TestRecords.article("unknown-fingerprint", "A body long enough to be an article."));
+        java.util.Arrays.fill(unknown, 2, 10, (byte) 0x5A);
+        records.put("unknown-fingerprint", unknown);
+        reasons.put("unknown-fingerprint", "unknown schema fingerprint 5a5a5a5a5a5a5a5a: not a known version of Article");
+        records.put("no-id", TestRecords.encode(TestRecords.article("", "A body long enough to be an article.")));
+        reasons.put("no-id", "article id is empty");
+        records.put("empty-body", TestRecords.encode(TestRecords.article("empty-body", "")));
+        reasons.put("empty-body", "body is empty");
+        records.put("binary", TestRecords.encode(TestRecords.article("binary", "JFIF\u0000\u0001\u0002 image bytes")));
+        reasons.put("binary", "body is binary, not text (control character 0x00 at offset 4)");
         byte[] whole = TestRecords.encode(TestRecords.article("truncated", "A body long enough to be an article."));
         records.put("truncated", java.util.Arrays.copyOf(whole, 14));
         reasons.put("truncated", "truncated or corrupt Article body (14 bytes): EOFException");
@@ -406,6 +425,16 @@ abstract class EnrichmentPipelineScenario {
             }
         }
         return reasons;
+    }
+
+    private void publishGermanArticle(String topic) throws Exception {
+        Article article = TestRecords.article(GERMAN, "Der Bundeskanzler ist am Montag nach Berlin "
+                + "zurückgekehrt. Die Gespräche über die Zukunft der Union dauerten bis in den Abend, und es wurde "
+                + "nicht über Zölle gesprochen.");
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerConfig(),
+                new StringSerializer(), new ArticleSerde.Serializer())) {
+            producer.send(new ProducerRecord<>(topic, article.getId(), article)).get();
+        }
     }
 
     private static void replace(byte[] bytes, byte[] find, byte[] with) {

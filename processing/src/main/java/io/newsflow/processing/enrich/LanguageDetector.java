@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Guesses the language of a text from its most common function words. Cheap and good enough to tell the
  * languages below apart on a paragraph or more; a text with too few function words is {@code und}
- * (undetermined). Only the first {@value #MAX_WORDS} words are read.
+ * (undetermined), and so is a text where English comes within half of another language ("Prince Emanuel von und
+ * zu Liechtenstein got a permit to hunt a bear, but…"). Only the first {@value #MAX_WORDS} words are read.
  */
 public final class LanguageDetector {
 
@@ -55,10 +56,12 @@ public final class LanguageDetector {
                 });
             }
         }
-        return hits.entrySet().stream()
+        String best = hits.entrySet().stream()
                 .filter(e -> e.getValue() >= MIN_HITS)
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse(UNDETERMINED);
+        boolean englishClose = !best.equals("en") && 2 * hits.getOrDefault("en", 0) > hits.getOrDefault(best, 0);
+        return englishClose ? UNDETERMINED : best;
     }
 }

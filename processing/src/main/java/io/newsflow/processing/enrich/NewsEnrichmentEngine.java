@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class NewsEnrichmentEngine implements EnrichmentEngine {
 
-    public static final String ENGINE_VERSION = "newsflow-engine/0.2";
+    public static final String ENGINE_VERSION = "newsflow-engine/0.3";
     private static final String SPORT = "medtop:15000000";
 
     private final EntityTagger entities;
@@ -37,11 +37,25 @@ public final class NewsEnrichmentEngine implements EnrichmentEngine {
         return withModel(NerModel.loadDefault());
     }
 
+    /**
+     * English text gets the whole engine. Text in another language the detector recognises gets only the
+     * entities the knowledge base knows and no topics (the tagger and the topic lexicon are English); its
+     * {@code language} says so. Text too short or too odd to tell ({@code und}) is treated as English.
+     */
     @Override
     public Enrichment enrich(String title, String body) {
+        String lang = language.detect(body);
+        if (!isTaggedInFull(lang)) {
+            return new Enrichment(lang, entities.tagKnown(title, body), List.of());
+        }
         List<Enrichment.Topic> found = topics.classify(title, body);
         boolean sportsStory = !found.isEmpty() && found.get(0).code().equals(SPORT);
-        return new Enrichment(language.detect(body), entities.tag(title, body, sportsStory), found);
+        return new Enrichment(lang, entities.tag(title, body, sportsStory), found);
+    }
+
+    /** Whether text in this language (an ISO 639-1 code, or {@code und}) gets the whole engine. */
+    public static boolean isTaggedInFull(String language) {
+        return language.equals("en") || language.equals(LanguageDetector.UNDETERMINED);
     }
 
     @Override

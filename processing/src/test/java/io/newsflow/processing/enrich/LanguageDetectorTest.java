@@ -20,5 +20,7 @@ class LanguageDetectorTest {
     void tooLittleTextIsUndetermined() {
         assertThat(detector.detect("Grok-3 H100")).isEqualTo(LanguageDetector.UNDETERMINED);
         assertThat(detector.detect("")).isEqualTo(LanguageDetector.UNDETERMINED);
+        assertThat(detector.detect("Prince Emanuel von und zu Liechtenstein got a permit to hunt a bear, but killed Arthur"))
+                .as("a German name in an English sentence").isEqualTo(LanguageDetector.UNDETERMINED);
     }
 }

@@ -86,6 +86,19 @@ class NewsEnrichmentEngineTest {
     }
 
     @Test
+    void textInAnotherLanguageIsFlaggedAndGetsOnlyKnownNames() {
+        Enrichment german = engine.enrich("Kanzler in Paris", "Der Bundeskanzler ist am Montag nach Paris gereist. "
+                + "Die Gespräche mit dem französischen Präsidenten über die Ukraine und die Zukunft der Europäischen "
+                + "Union dauerten bis in den Abend, und es wurde nicht über Zölle gesprochen.");
+
+        assertThat(german.language()).isEqualTo("de");
+        assertThat(german.topics()).isEmpty();
+        assertThat(german.entities()).extracting(Enrichment.Entity::name).contains("Paris", "Ukraine")
+                .doesNotContain("Bundeskanzler", "Gespräche", "Abend", "Zukunft");
+        assertThat(german.entities()).allSatisfy(e -> assertThat(e.id()).isNotNull());
+    }
+
+    @Test
     void emptyTextHasNoTags() {
         Enrichment empty = engine.enrich(null, "...");
 
