@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                     runtime.jobClient().getJobID(), job.deliveryGuarantee(), articles);
             out.flush();
             Ingestor.Report report = IngestCommand.publish(List.of(articles.toString()),
-                    runtime.bootstrapServers(), job.inputTopic(), Map.of(), err);
+                    runtime.bootstrapServers(), job.inputTopic(), Map.of(), job.maxBodyBytes(), err);
             int raw = publishRaw(samples.resolve("raw"), runtime.bootstrapServers(), job.inputTopic(), out);
             int expected = report.published() + raw;
             return await(runtime, expected, report.rejected().size(), started, out, err);

@@ -5,6 +5,7 @@ import io.newsflow.ingest.ArticleReader;
 import io.newsflow.ingest.Ingestor;
 import io.newsflow.ingest.ParseResult;
 import io.newsflow.processing.EnrichmentJobConfig;
+import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +46,10 @@ final class IngestCommand implements Callable<Integer> {
             description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--max-body-bytes", defaultValue = "" + ArticleValidator.DEFAULT_MAX_BODY_BYTES,
+            description = "Longest body accepted, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}).")
+    int maxBodyBytes;
+
     @Mixin
     KafkaOptions kafka;
 
@@ -52,7 +57,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Ingestor.Report report = publish(paths, bootstrapServers, topic, kafka.settings, err);
+        Ingestor.Report report = publish(paths, bootstrapServers, topic, kafka.settings, maxBodyBytes, err);
         out.printf("published %d article(s) to %s on %s; rejected %d%n",
                 report.published(), topic, bootstrapServers, report.rejected().size());
         return report.rejected().isEmpty() ? 0 : 1;
@@ -60,11 +65,12 @@ final class IngestCommand implements Callable<Integer> {
 
     /** Publishes the inputs, prints each rejection to {@code err} as it is known, and returns the report. */
     static Ingestor.Report publish(List<String> paths, String bootstrapServers, String topic,
-                                   Map<String, String> kafka, PrintWriter err) throws Exception {
+                                   Map<String, String> kafka, int maxBodyBytes, PrintWriter err) throws Exception {
         ArticleReader reader = new ArticleReader(Clock.systemUTC(), System.in);
         try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, topic, kafka);
              ProgressBarHolder bar = new ProgressBarHolder()) {
-            Ingestor.Report report = new Ingestor(reader, publisher).run(paths, bar::update);
+            Ingestor ingestor = new Ingestor(reader, new ArticleValidator(maxBodyBytes), Clock.systemUTC(), publisher);
+            Ingestor.Report report = ingestor.run(paths, bar::update);
             for (ParseResult.Rejected rejected : report.rejected()) {
                 err.println(rejected);
             }

@@ -13,12 +13,13 @@ class DemoIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
-                .contains("published 9, enriched 6, dead-lettered 2, dropped as duplicates 1")
+                .contains("published 8, enriched 6, dead-lettered 1, dropped as duplicates 1, rejected at ingest 1")
                 .contains("\"name\" : \"Elon Musk\"", "\"type\" : \"PERSON\"", "\"id\" : \"wikidata:Q317521\"")
                 .contains("\"name\" : \"OpenAI\"", "\"name\" : \"Memphis\"")
                 .contains("\"label\" : \"science and technology\"")
-                .contains("published_at 2099-01-01T00:00:00Z is in the future")
                 .contains("not Avro single-object encoding");
+        assertThat(result.err()).as("rejected at the edge by the job's own rules")
+                .contains("broken-future-date.txt: published_at 2099-01-01T00:00:00Z is in the future");
     }
 
     @Test

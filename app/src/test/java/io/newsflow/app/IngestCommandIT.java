@@ -31,8 +31,9 @@ class IngestCommandIT {
 
         CommandRunner result = CommandRunner.run("ingest", "-b", broker.bootstrapServers(), "-t", topic, "../samples/articles");
 
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("published 8 article(s) to " + topic + " on " + broker.bootstrapServers() + "; rejected 0");
+        assertThat(result.out()).contains("published 7 article(s) to " + topic + " on " + broker.bootstrapServers() + "; rejected 1");
+        assertThat(result.err()).contains("broken-future-date.txt: published_at 2099-01-01T00:00:00Z is in the future");
+        assertThat(result.exitCode()).isEqualTo(1);
     }
 
     @Test
@@ -40,16 +41,25 @@ class IngestCommandIT {
         String topic = "articles-" + UUID.randomUUID();
         broker.createTopics(1, topic);
         Path dir = Files.createDirectories(Path.of("target", "ingest-" + UUID.randomUUID()));
-        Files.writeString(dir.resolve("good.txt"), "Title\nBody");
+        Files.writeString(dir.resolve("good.txt"), "Title\nA body long enough to be an article.");
         Files.writeString(dir.resolve("empty-body.txt"), "Title: Nothing here\n\n");
-        Files.writeString(dir.resolve("lines.jsonl"), "{\"body\": \"ok\"}\nnot json\n");
+        Files.writeString(dir.resolve("lines.jsonl"), "{\"body\": \"Another article, in JSON.\"}\nnot json\n"
+                + "{\"body\": \"ok\"}\n{\"body\": \"A fine body\", \"url\": \"ftp://example.com/a\"}\n");
+        Files.writeString(dir.resolve("page.txt"), "Title: A page\n\n<html><body><p>Breaking news</p></body></html>");
+        Files.writeString(dir.resolve("long.txt"), "Title: Long\n\n" + "word ".repeat(100));
 
-        CommandRunner result = CommandRunner.run("ingest", "-b", broker.bootstrapServers(), "-t", topic, dir.toString());
+        CommandRunner result = CommandRunner.run("ingest", "-b", broker.bootstrapServers(), "-t", topic,
+                "--max-body-bytes", "400", dir.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("published 2 article(s)", "rejected 2");
+        assertThat(result.out()).contains("published 2 article(s)", "rejected 6");
         assertThat(result.err())
                 .contains("rejected " + dir.resolve("empty-body.txt") + ": body is empty")
-                .contains("rejected " + dir.resolve("lines.jsonl") + ":2: not valid JSON");
+                .contains("rejected " + dir.resolve("lines.jsonl") + ":2: not valid JSON")
+                .as("the job's rules, applied at the edge")
+                .contains("rejected " + dir.resolve("lines.jsonl") + ":3: body is 2 characters, shorter than the minimum of 10")
+                .contains("rejected " + dir.resolve("lines.jsonl") + ":4: url 'ftp://example.com/a' is not an http(s) URL")
+                .contains("rejected " + dir.resolve("page.txt") + ": body is HTML, not text")
+                .contains("rejected " + dir.resolve("long.txt") + ": body is 499 bytes, over the limit of 400 bytes");
     }
 }

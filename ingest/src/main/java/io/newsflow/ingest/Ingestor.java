@@ -1,6 +1,8 @@
 package io.newsflow.ingest;
 
+import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,17 +10,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Reads inputs with an {@link ArticleReader} and publishes every accepted article with an
- * {@link ArticlePublisher}, then waits for Kafka's acknowledgements. The report accounts for every input:
- * published (acknowledged) or rejected with its origin and reason, including articles Kafka did not take.
+ * Reads inputs with an {@link ArticleReader}, checks each article with the job's own rules
+ * ({@link ArticleValidator}) and publishes the valid ones with an {@link ArticlePublisher}, then waits for
+ * Kafka's acknowledgements. The report accounts for every input: published (acknowledged) or rejected with its
+ * origin and reason — unreadable, invalid, or not taken by Kafka.
  */
 public final class Ingestor {
 
     private final ArticleReader reader;
+    private final ArticleValidator validator;
+    private final Clock clock;
     private final ArticlePublisher publisher;
 
-    public Ingestor(ArticleReader reader, ArticlePublisher publisher) {
+    public Ingestor(ArticleReader reader, ArticleValidator validator, Clock clock, ArticlePublisher publisher) {
         this.reader = reader;
+        this.validator = validator;
+        this.clock = clock;
         this.publisher = publisher;
     }
 
@@ -50,7 +57,9 @@ public final class Ingestor {
                 if (result instanceof ParseResult.Rejected r) {
                     rejected.add(r);
                 } else if (result instanceof ParseResult.Accepted a) {
-                    pending.add(publish(a, rejected, publishedIds));
+                    validator.check(a.article(), null, clock.instant()).ifPresentOrElse(
+                            reason -> rejected.add(new ParseResult.Rejected(a.origin(), reason)),
+                            () -> pending.add(publish(a, rejected, publishedIds)));
                 }
             });
             progress.fileDone(++done, files.size());

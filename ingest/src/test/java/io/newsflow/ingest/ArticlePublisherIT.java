@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsflow.broker.EmbeddedKafkaBroker;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.serde.AvroCodec;
+import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,12 +48,14 @@ class ArticlePublisherIT {
 
         Ingestor.Report report;
         try (ArticlePublisher publisher = new ArticlePublisher(broker.bootstrapServers(), topic, Map.of())) {
-            report = new Ingestor(new ArticleReader(Clock.systemUTC(), InputStream.nullInputStream()), publisher)
-                    .run(List.of("../samples/articles"), Ingestor.Progress.NONE);
+            report = ingestor(publisher).run(List.of("../samples/articles"), Ingestor.Progress.NONE);
         }
 
-        assertThat(report.rejected()).isEmpty();
-        assertThat(report.published()).isEqualTo(8);
+        assertThat(report.rejected()).as("the job's own rules, at the edge").singleElement().satisfies(r -> {
+            assertThat(r.origin()).endsWith("broken-future-date.txt");
+            assertThat(r.reason()).isEqualTo("published_at 2099-01-01T00:00:00Z is in the future");
+        });
+        assertThat(report.published()).isEqualTo(7);
         List<ConsumerRecord<byte[], byte[]>> records = consumeAll(topic, report.published());
         AvroCodec<Article> jobDecoder = AvroCodec.of(Article.class);
         assertThat(records).allSatisfy(r -> {
@@ -73,8 +76,7 @@ class ArticlePublisherIT {
         Ingestor.Report report;
         try (ArticlePublisher publisher = new ArticlePublisher(broker.bootstrapServers(), missingTopic,
                 Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500"))) {
-            report = new Ingestor(new ArticleReader(Clock.systemUTC(), InputStream.nullInputStream()), publisher)
-                    .run(List.of("../samples/articles/nvidia-earnings.txt"), Ingestor.Progress.NONE);
+            report = ingestor(publisher).run(List.of("../samples/articles/nvidia-earnings.txt"), Ingestor.Progress.NONE);
         }
 
         assertThat(report.published()).isZero();
@@ -82,6 +84,11 @@ class ArticlePublisherIT {
             assertThat(r.origin()).endsWith("nvidia-earnings.txt");
             assertThat(r.reason()).startsWith("not acknowledged by Kafka").contains(missingTopic);
         });
+    }
+
+    private static Ingestor ingestor(ArticlePublisher publisher) {
+        return new Ingestor(new ArticleReader(Clock.systemUTC(), InputStream.nullInputStream()),
+                new ArticleValidator(ArticleValidator.DEFAULT_MAX_BODY_BYTES), Clock.systemUTC(), publisher);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, int expected) {

@@ -1,5 +1,6 @@
 package io.newsflow.processing;
 
+import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,7 +44,6 @@ public record EnrichmentJobConfig(
     public static final String DEFAULT_OUTPUT_TOPIC = "articles.enriched";
     public static final String DEFAULT_DLQ_TOPIC = "articles.dlq";
     public static final String DEFAULT_GROUP_ID = "newsflow-enrichment";
-    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
     /** Kept below the broker's default transaction.max.timeout.ms (15 min) so the sink is not refused. */
     public static final int SINK_TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
@@ -94,7 +94,7 @@ public record EnrichmentJobConfig(
                 parseEnum(StartingOffsets.class, "--starting-offsets", params.get("starting-offsets", "committed")),
                 parseGuarantee(params.get("delivery-guarantee", "exactly-once")),
                 params.get("transactional-id-prefix", DEFAULT_GROUP_ID),
-                parseInt("--max-body-bytes", params.get("max-body-bytes", String.valueOf(DEFAULT_MAX_BODY_BYTES))),
+                parseInt("--max-body-bytes", params.get("max-body-bytes", String.valueOf(ArticleValidator.DEFAULT_MAX_BODY_BYTES))),
                 parseDuration("--dedup-ttl", params.get("dedup-ttl", DEFAULT_DEDUP_TTL.toString())),
                 kafka);
     }

@@ -7,17 +7,17 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The engine and the validation rules are plain Java: usable from the CLI, tests and any runtime. */
+/** The engine is plain Java: usable from the CLI, tests and any runtime. */
 @AnalyzeClasses(packages = "io.newsflow.processing", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchRule ENGINE_HAS_NO_FLINK = noClasses()
-            .that().resideInAnyPackage("..enrich..", "..validate..")
+            .that().resideInAPackage("..enrich..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.flink..");
 
     @ArchTest
     static final ArchRule ENGINE_HAS_NO_KAFKA = noClasses()
-            .that().resideInAnyPackage("..enrich..", "..validate..")
+            .that().resideInAPackage("..enrich..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
 }

@@ -1,6 +1,6 @@
 package io.newsflow.processing.functions;
 
-import io.newsflow.processing.validate.ArticleValidator;
+import io.newsflow.schemas.validate.ArticleValidator;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.FailureStage;
 import io.newsflow.schemas.serde.AvroCodec;

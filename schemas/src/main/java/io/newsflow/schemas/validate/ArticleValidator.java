@@ -1,4 +1,4 @@
-package io.newsflow.processing.validate;
+package io.newsflow.schemas.validate;
 
 import io.newsflow.schemas.Article;
 import java.net.URI;
@@ -11,13 +11,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides whether a decoded article can be enriched, and if not, says why in words fit for a dead-letter
- * reason. Plain Java: the rules live here, the Flink function only routes.
+ * Decides whether an article can be enriched, and if not, says why in words fit for a dead-letter reason or
+ * an ingest report. Part of the contract, so every edge applies the same rules: the ingest tools reject an
+ * invalid article before it reaches Kafka, and the job dead-letters one that arrives from any other producer.
  */
 public final class ArticleValidator {
 
     /** How far in the future a publication date may lie before it is taken for an error (clock skew, time zones). */
     public static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+
+    /** The default longest body, in UTF-8 bytes. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     /** Shorter bodies are not articles (a stray character, a test message). */
     public static final int MIN_BODY_CHARS = 10;

@@ -1,4 +1,4 @@
-package io.newsflow.processing.validate;
+package io.newsflow.schemas.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
