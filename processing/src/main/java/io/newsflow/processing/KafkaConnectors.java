@@ -5,6 +5,7 @@ import io.newsflow.processing.functions.RawRecord;
 import io.newsflow.processing.functions.RawRecordDeserializationSchema;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
+import java.util.List;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -37,12 +38,15 @@ public final class KafkaConnectors {
                 .build();
     }
 
+    /** What each sink appends to {@code --transactional-id-prefix}: two sinks in one job need their own ids. */
+    static final List<String> TRANSACTIONAL_ID_SUFFIXES = List.of("-enriched", "-dlq");
+
     public static KafkaSink<EnrichedArticle> enriched(EnrichmentJobConfig config) {
-        return sink(config, AvroRecordSerializationSchema.enriched(config.outputTopic()), "-enriched");
+        return sink(config, AvroRecordSerializationSchema.enriched(config.outputTopic()), TRANSACTIONAL_ID_SUFFIXES.get(0));
     }
 
     public static KafkaSink<DeadLetter> deadLetters(EnrichmentJobConfig config) {
-        return sink(config, AvroRecordSerializationSchema.deadLetters(config.dlqTopic()), "-dlq");
+        return sink(config, AvroRecordSerializationSchema.deadLetters(config.dlqTopic()), TRANSACTIONAL_ID_SUFFIXES.get(1));
     }
 
     private static <T> KafkaSink<T> sink(EnrichmentJobConfig config, KafkaRecordSerializationSchema<T> schema,
@@ -58,7 +62,6 @@ public final class KafkaConnectors {
                 .setDeliveryGuarantee(config.deliveryGuarantee())
                 .setKafkaProducerConfig(producer);
         if (config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
-            // Two sinks in one job: each needs its own transactional ids.
             builder.setTransactionalIdPrefix(config.transactionalIdPrefix() + idSuffix);
         }
         return builder.build();
