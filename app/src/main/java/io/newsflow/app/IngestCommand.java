@@ -69,6 +69,7 @@ final class IngestCommand implements Callable<Integer> {
         ArticleReader reader = new ArticleReader(Clock.systemUTC(), System.in);
         try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, topic, kafka);
              ProgressBarHolder bar = new ProgressBarHolder()) {
+            publisher.checkTopic();
             Ingestor ingestor = new Ingestor(reader, new ArticleValidator(maxBodyBytes), Clock.systemUTC(), publisher);
             Ingestor.Report report = ingestor.run(paths, bar::update);
             for (ParseResult.Rejected rejected : report.rejected()) {

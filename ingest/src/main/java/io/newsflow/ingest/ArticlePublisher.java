@@ -4,16 +4,23 @@ import io.newsflow.schemas.Article;
 import io.newsflow.schemas.serde.ArticleSerde;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +39,19 @@ public final class ArticlePublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
 
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(15);
+
     private final KafkaProducer<String, Article> producer;
+    private final String bootstrapServers;
+    private final Map<String, String> kafka;
     private final String topic;
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Exception> fatal = new AtomicReference<>();
 
     public ArticlePublisher(String bootstrapServers, String topic, Map<String, String> kafka) {
         this.topic = Objects.requireNonNull(topic, "topic");
+        this.bootstrapServers = bootstrapServers;
+        this.kafka = Map.copyOf(kafka);
         this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, kafka),
                 new StringSerializer(), new ArticleSerde.Serializer());
     }
@@ -55,6 +68,34 @@ public final class ArticlePublisher implements AutoCloseable {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
         config.putAll(kafka);
         return config;
+    }
+
+    /**
+     * Checks, before anything is read, that Kafka answers with these settings and that the topic exists — so
+     * wrong credentials or a mistyped topic fail the run at once with one clear message, instead of failing every
+     * article (a missing topic would hold each send for {@code max.block.ms}).
+     *
+     * @throws IllegalStateException naming the broker or the topic and Kafka's reason
+     */
+    public void checkTopic() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            admin.describeTopics(List.of(topic)).allTopicNames().get(CHECK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new IllegalStateException("topic " + topic + " does not exist on Kafka at " + bootstrapServers
+                        + ": create it first (or ./newsflow up creates its own)");
+            }
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + ": no answer in "
+                    + CHECK_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking Kafka at " + bootstrapServers, e);
+        }
     }
 
     /**
