@@ -85,6 +85,9 @@ abstract class EnrichmentPipelineScenario {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(500);
+        // no restarts: a broken record that threw would fail this run instead of being retried unseen
+        env.configure(new org.apache.flink.configuration.Configuration()
+                .set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY, "none"));
         EnrichmentJob.prepare(env, config);
         EnrichmentJob.define(env, config, TestSources.bounded(config), FailsOnBoom.FACTORY,
                 KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
