@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Publishes articles to Kafka: files, folders (recursively) and - for stdin.",
                 "Formats: plain text with optional 'Name: value' headers (Author, Title, Source, Date, URL, Id), "
                         + "a blank line, then the body; .json (one article object); .jsonl (one per line).",
-                "Exits 1 if any input was rejected; each is named with its reason."})
+                "Exits 1 if any input was rejected; each is named with its reason."},
+        subcommands = {IngestHttpCommand.class})
 final class IngestCommand implements Callable<Integer> {
 
     /** More files than this get a progress bar. */
@@ -35,8 +37,8 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders, or - for standard input.")
-    List<String> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files, folders, or - for standard input.")
+    List<String> paths = List.of();
 
     @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
@@ -57,6 +59,10 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (paths.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing PATH: give files, folders or -, or use a "
+                    + "subcommand (" + String.join(", ", spec.subcommands().keySet()) + ")");
+        }
         Ingestor.Report report = publish(paths, bootstrapServers, topic, kafka.settings, maxBodyBytes, err);
         out.printf("published %d article(s) to %s on %s; rejected %d%n",
                 report.published(), topic, bootstrapServers, report.rejected().size());

@@ -1,10 +1,15 @@
 package io.newsflow.app;
 
+import io.newsflow.ingest.ArticlePublisher;
+import io.newsflow.ingest.HttpIngestServer;
 import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.processing.functions.PipelineCounters;
+import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -48,6 +53,13 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     TopicOptions topics;
 
+    @Option(names = "--http-port", defaultValue = "8080",
+            description = "Port of the HTTP ingest endpoint (POST /articles); -1 for none (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Mixin
+    IngestHttpCommand.HttpOptions http;
+
     /** What the job did while it ran: every record read is enriched, dead-lettered or a dropped duplicate. */
     static String summary(LocalRuntime runtime) {
         try {
@@ -67,22 +79,49 @@ final class UpCommand implements Callable<Integer> {
         LocalRuntime.Settings settings = new LocalRuntime.Settings(dataDir, port, job, partitions, parallelism,
                 checkpointInterval);
         LocalRuntime runtime = LocalRuntime.start(settings);
+        ArticlePublisher publisher = null;
+        HttpIngestServer server = null;
+        try {
+            if (httpPort >= 0) {
+                publisher = IngestHttpCommand.HttpOptions.publisher(runtime.bootstrapServers(), job.inputTopic(), Map.of());
+                server = HttpIngestServer.start(http.settings("0.0.0.0", httpPort), publisher,
+                        new ArticleValidator(job.maxBodyBytes()), Clock.systemUTC());
+            }
+        } catch (RuntimeException e) {
+            closeAll(runtime, publisher, null);
+            throw new IllegalArgumentException("cannot serve HTTP ingest on port " + httpPort + " (" + e.getMessage()
+                    + "): choose another with --http-port, or -1 for none", e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        ArticlePublisher httpPublisher = publisher;
+        HttpIngestServer httpServer = server;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping…");
             out.println(summary(runtime));
             out.flush();
-            runtime.close();
+            closeAll(runtime, httpPublisher, httpServer);
             stopped.countDown();
         }, "newsflow-shutdown"));
         out.printf("Newsflow is up.%n  Kafka:  %s (topics %s -> %s, dead letters %s)%n  Flink:  job %s, %s, parallelism %d%n"
-                        + "  Feed:   ./newsflow ingest --bootstrap-servers %s PATH...%n  Stop:   Ctrl-C%n",
+                        + "  Feed:   ./newsflow ingest --bootstrap-servers %s PATH...%n%s  Stop:   Ctrl-C%n",
                 runtime.bootstrapServers(), job.inputTopic(), job.outputTopic(), job.dlqTopic(),
                 runtime.jobClient().getJobID(),
                 job.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once",
-                parallelism, runtime.bootstrapServers());
+                parallelism, runtime.bootstrapServers(), server == null ? ""
+                        : String.format("          curl -H 'Content-Type: text/plain' --data-binary @story.txt "
+                                + "http://localhost:%d/articles%n", server.port()));
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static void closeAll(LocalRuntime runtime, ArticlePublisher publisher, HttpIngestServer server) {
+        if (server != null) {
+            server.close();
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        runtime.close();
     }
 }

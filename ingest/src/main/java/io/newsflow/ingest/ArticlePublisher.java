@@ -132,6 +132,11 @@ public final class ArticlePublisher implements AutoCloseable {
         producer.flush();
     }
 
+    /** The non-retriable error that stopped this publisher, if one did (see the class comment). */
+    public java.util.Optional<Exception> stoppedBy() {
+        return java.util.Optional.ofNullable(fatal.get());
+    }
+
     /** How many articles Kafka acknowledged. */
     public long acknowledged() {
         return acknowledged.get();

@@ -52,9 +52,9 @@ public final class ArticleValidator {
         if (body.isBlank()) {
             return Optional.of("body is whitespace only (" + body.length() + " characters)");
         }
-        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > maxBodyBytes) {
-            return Optional.of("body is " + bytes + " bytes, over the limit of " + maxBodyBytes + " bytes");
+        if (isOverSizeLimit(article)) {
+            return Optional.of("body is " + body.getBytes(StandardCharsets.UTF_8).length + " bytes, over the limit of "
+                    + maxBodyBytes + " bytes");
         }
         String stripped = body.strip();
         if (stripped.length() < MIN_BODY_CHARS) {
@@ -80,6 +80,13 @@ public final class ArticleValidator {
                     + "' differs from article id '" + article.getId() + "'");
         }
         return Optional.empty();
+    }
+
+    /** Whether the body is longer than the limit (one of the rules {@link #check} applies; an HTTP edge answers 413). */
+    public boolean isOverSizeLimit(Article article) {
+        String body = article.getBody();
+        return body.length() > maxBodyBytes || (body.length() * 3L > maxBodyBytes
+                && body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes);
     }
 
     /** Bodies that are not plain text: binary documents, text whose bytes were not UTF-8, HTML pages. */
