@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "Formats: plain text with optional 'Name: value' headers (Author, Title, Source, Date, URL, Id), "
                         + "a blank line, then the body; .json (one article object); .jsonl (one per line).",
                 "Exits 1 if any input was rejected; each is named with its reason."},
-        subcommands = {IngestHttpCommand.class})
+        subcommands = {IngestHttpCommand.class, IngestWatchCommand.class})
 final class IngestCommand implements Callable<Integer> {
 
     /** More files than this get a progress bar. */

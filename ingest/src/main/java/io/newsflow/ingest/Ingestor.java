@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads inputs with an {@link ArticleReader}, checks each article with the job's own rules
@@ -29,8 +30,12 @@ public final class Ingestor {
         this.publisher = publisher;
     }
 
-    /** What an ingest run did. {@code rejected} lists each rejected input with its reason, in input order. */
-    public record Report(int files, int published, List<ParseResult.Rejected> rejected, List<String> publishedIds) {
+    /**
+     * What an ingest run did. {@code rejected} lists each rejected input with its reason, in input order;
+     * {@code notAcknowledged} counts those of them that were valid but not taken by Kafka (worth a retry).
+     */
+    public record Report(int files, int published, List<ParseResult.Rejected> rejected, List<String> publishedIds,
+                         int notAcknowledged) {
         public Report {
             rejected = List.copyOf(rejected);
             publishedIds = List.copyOf(publishedIds);
@@ -51,6 +56,7 @@ public final class Ingestor {
         List<ParseResult.Rejected> rejected = Collections.synchronizedList(new ArrayList<>());
         List<String> publishedIds = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<?>> pending = new ArrayList<>();
+        AtomicInteger notAcknowledged = new AtomicInteger();
         int done = 0;
         for (String file : files) {
             reader.read(file, result -> {
@@ -59,23 +65,24 @@ public final class Ingestor {
                 } else if (result instanceof ParseResult.Accepted a) {
                     validator.check(a.article(), null, clock.instant()).ifPresentOrElse(
                             reason -> rejected.add(new ParseResult.Rejected(a.origin(), reason)),
-                            () -> pending.add(publish(a, rejected, publishedIds)));
+                            () -> pending.add(publish(a, rejected, publishedIds, notAcknowledged)));
                 }
             });
             progress.fileDone(++done, files.size());
         }
         publisher.flush();
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        return new Report(files.size(), publishedIds.size(), rejected, publishedIds);
+        return new Report(files.size(), publishedIds.size(), rejected, publishedIds, notAcknowledged.get());
     }
 
     private CompletableFuture<?> publish(ParseResult.Accepted accepted, List<ParseResult.Rejected> rejected,
-                                         List<String> publishedIds) {
+                                         List<String> publishedIds, AtomicInteger notAcknowledged) {
         try {
             return publisher.publish(accepted.article()).handle((metadata, error) -> {
                 if (error == null) {
                     publishedIds.add(accepted.article().getId());
                 } else {
+                    notAcknowledged.incrementAndGet();
                     Throwable cause = error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error;
                     rejected.add(new ParseResult.Rejected(accepted.origin(),
@@ -84,6 +91,7 @@ public final class Ingestor {
                 return null;
             });
         } catch (RuntimeException e) {
+            notAcknowledged.incrementAndGet();
             rejected.add(new ParseResult.Rejected(accepted.origin(), "not published: " + e.getMessage()));
             return CompletableFuture.completedFuture(null);
         }

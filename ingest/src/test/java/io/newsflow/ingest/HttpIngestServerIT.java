@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.broker.EmbeddedKafkaBroker;
 import io.newsflow.schemas.Article;
-import io.newsflow.schemas.serde.AvroCodec;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,19 +229,6 @@ class HttpIngestServerIT {
 
     /** Everything on the topic now (the server answered only after Kafka acknowledged, so it is all there). */
     private static List<Article> read(String topic, EmbeddedKafkaBroker from) {
-        AvroCodec<Article> codec = AvroCodec.of(Article.class);
-        List<Article> articles = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, from.bootstrapServers()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> articles.add(codec.decode(r.value())));
-            }
-        }
-        return articles;
+        return TopicContents.articles(from.bootstrapServers(), topic);
     }
 }
