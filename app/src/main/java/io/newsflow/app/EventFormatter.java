@@ -64,6 +64,29 @@ public final class EventFormatter {
         return node;
     }
 
+    /**
+     * One readable line: time, title (or the start of the body), the top entities with their types, the top
+     * topics with their scores — "2024-05-01 12:00  Musk on Grok 3 | Elon Musk PERSON, xAI ORGANIZATION | science
+     * and technology 0.91".
+     */
+    public String line(EnrichedArticle event, int entities, int topics) {
+        var article = event.getArticle();
+        String when = article.getPublishedAt() != null ? article.getPublishedAt().toString() : article.getIngestedAt().toString();
+        when = when.length() >= 16 ? when.substring(0, 10) + " " + when.substring(11, 16) : when;
+        String title = article.getTitle() != null && !article.getTitle().isBlank() ? article.getTitle()
+                : article.getBody().strip().lines().findFirst().orElse("");
+        if (title.length() > 70) {
+            title = title.substring(0, 69) + "…";
+        }
+        String people = event.getEntities().stream().limit(entities)
+                .map(e -> e.getName() + " " + e.getType().name()).collect(java.util.stream.Collectors.joining(", "));
+        String subjects = event.getTopics().stream().limit(topics)
+                .map(t -> t.getLabel() + " " + String.format(java.util.Locale.ROOT, "%.2f", t.getScore()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return when + "  " + title + " | " + (people.isEmpty() ? "-" : people) + " | " + (subjects.isEmpty() ? "-" : subjects)
+                + (event.getIsUpdate() ? " (update)" : "");
+    }
+
     public String pretty(ObjectNode node) {
         return node.toPrettyString();
     }
