@@ -18,8 +18,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * The ingest service of docker-compose.yml, checked statically (the rest of the file is checked by the
  * processing module's DockerComposeTest): it runs this module's command from the directories {@code ./mvnw
- * package} fills, with options {@code newsflow ingest} accepts, to the job's input topic over the containers'
- * Kafka listener, on a folder that is mounted.
+ * package} fills: {@code newsflow ingest http}, with options it accepts, publishing to the job's input topic over
+ * the containers' Kafka listener, on the port it publishes and checks for health.
  */
 class DockerComposeIngestTest {
 
@@ -50,27 +50,25 @@ class DockerComposeIngestTest {
     }
 
     @Test
-    void publishesAMountedFolderToTheJobsInputTopicWithOptionsTheCommandAccepts() {
+    void servesHttpIngestToTheJobsInputTopicWithOptionsTheCommandAccepts() {
         List<String> command = strings(ingest.get("command"));
         ParseResult parsed = Newsflow.commandLine().parseArgs(command.toArray(String[]::new));
-        ParseResult options = parsed.subcommand();
+        ParseResult options = parsed.subcommand().subcommand();
 
-        assertThat(options.commandSpec().name()).isEqualTo("ingest");
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("ingest");
+        assertThat(options.commandSpec().name()).isEqualTo("http");
         assertThat((String) options.matchedOptionValue("--bootstrap-servers", null)).isEqualTo("kafka:19092");
         assertThat((String) options.matchedOptionValue("--topic", null)).isEqualTo(EnrichmentJobConfig.DEFAULT_INPUT_TOPIC);
-        List<String> paths = options.matchedPositionalValue(0, List.of());
-        assertThat(paths).isNotEmpty();
-        for (String path : paths) {
-            Path source = mounts().get(path);
-            assertThat(source).as("host folder mounted at %s", path).isNotNull();
-            assertThat(source).isDirectory();
-        }
+        int port = options.matchedOptionValue("--port", -1);
+        assertThat(strings(ingest.get("ports"))).containsExactly(port + ":" + port);
+        assertThat(String.valueOf(((Map<?, ?>) ingest.get("healthcheck")).get("test")))
+                .contains("http://localhost:" + port + "/health");
     }
 
     @Test
-    void startsWhenTheTopicsExist() {
+    void startsWhenTheTopicsExistAndKeepsRunning() {
         assertThat(String.valueOf(ingest.get("depends_on"))).isEqualTo("{topics={condition=service_completed_successfully}}");
-        assertThat(ingest.get("restart")).as("a one-shot service").isEqualTo("no");
+        assertThat(ingest.get("restart")).isEqualTo("unless-stopped");
     }
 
     /** Container path -> host path, for the short-syntax volumes {@code ./host:/container[:ro]}. */
