@@ -8,6 +8,7 @@ import io.newsflow.processing.StartupChecks;
 import io.newsflow.processing.functions.EngineFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -16,6 +17,7 @@ import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +65,7 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             EnrichmentJobConfig job = settings.job().withBootstrapServers(broker.bootstrapServers());
             broker.createTopics(settings.partitions(), job.inputTopic(), job.outputTopic(), job.dlqTopic());
+            broker.createTopics(List.of(controlTopic(job)));
             JobClient client = submit(settings, job);
             LOG.info("Enrichment job {} running on a local MiniCluster", client.getJobID());
             return new LocalRuntime(broker, job, client);
@@ -82,9 +85,14 @@ public final class LocalRuntime implements AutoCloseable {
         flink.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), flink);
         EnrichmentJob.prepare(env, job);
-        EnrichmentJob.define(env, job, KafkaConnectors.articles(job), EngineFactory.standard(),
-                KafkaConnectors.enriched(job), KafkaConnectors.deadLetters(job));
+        EnrichmentJob.define(env, job, KafkaConnectors.articles(job), KafkaConnectors.knowledgeUpdates(job),
+                EngineFactory.standard(), KafkaConnectors.enriched(job), KafkaConnectors.deadLetters(job));
         return env.executeAsync(EnrichmentJob.JOB_NAME);
+    }
+
+    /** The control topic: one partition, compacted, so the latest knowledge update is kept. */
+    static NewTopic controlTopic(EnrichmentJobConfig job) {
+        return new NewTopic(job.controlTopic(), 1, (short) 1).configs(Map.of("cleanup.policy", "compact"));
     }
 
     public String bootstrapServers() {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code newsflow} command: runs the pipeline locally and feeds it. Each subcommand has {@code --help}. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = Newsflow.Version.class,
         description = "News enrichment on Kafka and Flink: entity and topic tags for every article.",
-        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, TailCommand.class, TagCommand.class, EvalCommand.class,
+        subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, TailCommand.class, KbCommand.class, TagCommand.class, EvalCommand.class,
                 DlqCommand.class, TrainNerCommand.class, BuildClustersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newsflow {

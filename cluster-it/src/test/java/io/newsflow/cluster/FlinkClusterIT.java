@@ -108,10 +108,12 @@ class FlinkClusterIT {
         String input = "articles-" + run;
         String output = "enriched-" + run;
         String dlq = "dlq-" + run;
+        String control = "control-" + run;
         broker.createTopics(PARTITIONS, input, output, dlq);
+        broker.createTopics(1, control);
 
         String jobId = flink.submit(jobJar(), List.of("--bootstrap-servers", broker.bootstrapServers(),
-                "--input-topic", input, "--output-topic", output, "--dlq-topic", dlq,
+                "--input-topic", input, "--output-topic", output, "--dlq-topic", dlq, "--control-topic", control,
                 "--group-id", "group-" + run, "--transactional-id-prefix", "tx-" + run));
         Awaitility.await("job running").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> flink.isRunning(jobId));

@@ -12,6 +12,7 @@ import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -46,8 +47,8 @@ public final class EnrichmentJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().setGlobalJobParameters(ParameterTool.fromMap(config.toDisplayMap()));
         prepare(env, config);
-        define(env, config, KafkaConnectors.articles(config), EngineFactory.standard(),
-                KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
+        define(env, config, KafkaConnectors.articles(config), KafkaConnectors.knowledgeUpdates(config),
+                EngineFactory.standard(), KafkaConnectors.enriched(config), KafkaConnectors.deadLetters(config));
         env.execute(JOB_NAME);
     }
 
@@ -62,12 +63,26 @@ public final class EnrichmentJob {
         }
     }
 
-    /** The whole topology; tests pass their own source, engine and sinks. */
+    /** The topology without knowledge updates (tests that need none). */
     public static void define(StreamExecutionEnvironment env, EnrichmentJobConfig config,
                               Source<RawRecord, ?, ?> articles, EngineFactory engine,
                               Sink<EnrichedArticle> enriched, Sink<DeadLetter> deadLetters) {
+        define(env, config, articles, null, engine, enriched, deadLetters);
+    }
+
+    /**
+     * The whole topology; tests pass their own sources, engine and sinks.
+     *
+     * @param knowledgeUpdates the control topic's records, broadcast to every enrichment subtask; null for none
+     */
+    public static void define(StreamExecutionEnvironment env, EnrichmentJobConfig config,
+                              Source<RawRecord, ?, ?> articles, Source<RawRecord, ?, ?> knowledgeUpdates,
+                              EngineFactory engine, Sink<EnrichedArticle> enriched, Sink<DeadLetter> deadLetters) {
         DataStream<RawRecord> raw = env.fromSource(articles, WatermarkStrategy.noWatermarks(), "articles")
                 .uid("articles-source");
+        DataStream<RawRecord> control = knowledgeUpdates == null ? raw.filter(new NoRecords()).name("no knowledge updates")
+                : env.fromSource(knowledgeUpdates, WatermarkStrategy.noWatermarks(), "knowledge updates")
+                        .uid("knowledge-updates-source").setParallelism(1);
 
         SingleOutputStreamOperator<SourcedArticle> decoded = raw
                 .process(new DecodeArticleFunction(config.maxBodyBytes()))
@@ -79,6 +94,7 @@ public final class EnrichmentJob {
                 .uid("deduplicate").name("drop re-sends, flag updates");
 
         SingleOutputStreamOperator<EnrichedArticle> tagged = fresh
+                .connect(control.broadcast(EnrichArticleFunction.KNOWLEDGE))
                 .process(new EnrichArticleFunction(engine))
                 .uid("enrich-articles").name("enrich");
 
@@ -87,5 +103,15 @@ public final class EnrichmentJob {
         decoded.getSideOutput(DeadLetters.TAG)
                 .union(tagged.getSideOutput(DeadLetters.TAG))
                 .sinkTo(deadLetters).uid("dead-letter-sink").name("articles.dlq");
+    }
+
+    /** The stream of knowledge updates when there is no control topic: nothing passes. */
+    private static final class NoRecords implements FilterFunction<RawRecord> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean filter(RawRecord record) {
+            return false;
+        }
     }
 }

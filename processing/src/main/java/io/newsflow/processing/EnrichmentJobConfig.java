@@ -23,6 +23,7 @@ import org.apache.flink.util.ParameterTool;
  * --transactional-id-prefix  prefix of the sink's transactional ids; unique per job (newsflow-enrichment)
  * --max-body-bytes           longest body accepted, in UTF-8 bytes           (1048576)
  * --dedup-ttl                how long an article id is remembered for dedup, ISO-8601 (P7D)
+ * --control-topic            topic of knowledge-base updates (newsflow kb publish) (articles.control)
  * --kafka.&lt;setting&gt;          passed to every Kafka client as it is (e.g. --kafka.security.protocol SASL_SSL)
  * </pre>
  */
@@ -37,12 +38,14 @@ public record EnrichmentJobConfig(
         String transactionalIdPrefix,
         int maxBodyBytes,
         Duration dedupTtl,
+        String controlTopic,
         Map<String, String> kafka) implements Serializable {
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
     public static final String DEFAULT_INPUT_TOPIC = "articles";
     public static final String DEFAULT_OUTPUT_TOPIC = "articles.enriched";
     public static final String DEFAULT_DLQ_TOPIC = "articles.dlq";
+    public static final String DEFAULT_CONTROL_TOPIC = "articles.control";
     public static final String DEFAULT_GROUP_ID = "newsflow-enrichment";
     public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
     /** Kept below the broker's default transaction.max.timeout.ms (15 min) so the sink is not refused. */
@@ -58,12 +61,13 @@ public record EnrichmentJobConfig(
         checkNotBlank(dlqTopic, "--dlq-topic");
         checkNotBlank(groupId, "--group-id");
         checkNotBlank(transactionalIdPrefix, "--transactional-id-prefix");
+        checkNotBlank(controlTopic, "--control-topic");
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("--max-body-bytes must be > 0, got " + maxBodyBytes);
         }
-        if (inputTopic.equals(outputTopic) || inputTopic.equals(dlqTopic) || outputTopic.equals(dlqTopic)) {
-            throw new IllegalArgumentException("--input-topic, --output-topic and --dlq-topic must differ, got "
-                    + inputTopic + ", " + outputTopic + ", " + dlqTopic);
+        if (java.util.stream.Stream.of(inputTopic, outputTopic, dlqTopic, controlTopic).distinct().count() < 4) {
+            throw new IllegalArgumentException("--input-topic, --output-topic, --dlq-topic and --control-topic must "
+                    + "differ, got " + inputTopic + ", " + outputTopic + ", " + dlqTopic + ", " + controlTopic);
         }
         if (dedupTtl.isNegative() || dedupTtl.isZero()) {
             throw new IllegalArgumentException("--dedup-ttl must be positive, got " + dedupTtl);
@@ -96,27 +100,33 @@ public record EnrichmentJobConfig(
                 params.get("transactional-id-prefix", DEFAULT_GROUP_ID),
                 parseInt("--max-body-bytes", params.get("max-body-bytes", String.valueOf(ArticleValidator.DEFAULT_MAX_BODY_BYTES))),
                 parseDuration("--dedup-ttl", params.get("dedup-ttl", DEFAULT_DEDUP_TTL.toString())),
+                params.get("control-topic", DEFAULT_CONTROL_TOPIC),
                 kafka);
     }
 
     public EnrichmentJobConfig withBootstrapServers(String servers) {
         return new EnrichmentJobConfig(servers, inputTopic, outputTopic, dlqTopic, groupId, startingOffsets,
-                deliveryGuarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, kafka);
+                deliveryGuarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, controlTopic, kafka);
     }
 
     public EnrichmentJobConfig withTopics(String input, String output, String dlq) {
         return new EnrichmentJobConfig(bootstrapServers, input, output, dlq, groupId, startingOffsets,
-                deliveryGuarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, kafka);
+                deliveryGuarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, controlTopic, kafka);
+    }
+
+    public EnrichmentJobConfig withControlTopic(String topic) {
+        return new EnrichmentJobConfig(bootstrapServers, inputTopic, outputTopic, dlqTopic, groupId, startingOffsets,
+                deliveryGuarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, topic, kafka);
     }
 
     public EnrichmentJobConfig withGroup(String group, String transactionalPrefix) {
         return new EnrichmentJobConfig(bootstrapServers, inputTopic, outputTopic, dlqTopic, group, startingOffsets,
-                deliveryGuarantee, transactionalPrefix, maxBodyBytes, dedupTtl, kafka);
+                deliveryGuarantee, transactionalPrefix, maxBodyBytes, dedupTtl, controlTopic, kafka);
     }
 
     public EnrichmentJobConfig withDeliveryGuarantee(DeliveryGuarantee guarantee) {
         return new EnrichmentJobConfig(bootstrapServers, inputTopic, outputTopic, dlqTopic, groupId, startingOffsets,
-                guarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, kafka);
+                guarantee, transactionalIdPrefix, maxBodyBytes, dedupTtl, controlTopic, kafka);
     }
 
     /** The options as {@code --name value} pairs, as {@link #fromArgs} reads them. */
@@ -132,6 +142,7 @@ public record EnrichmentJobConfig(
         map.put("transactional-id-prefix", transactionalIdPrefix);
         map.put("max-body-bytes", String.valueOf(maxBodyBytes));
         map.put("dedup-ttl", dedupTtl.toString());
+        map.put("control-topic", controlTopic);
         kafka.forEach((k, v) -> map.put("kafka." + k, v));
         return map;
     }

@@ -38,6 +38,23 @@ public final class KafkaConnectors {
                 .build();
     }
 
+    /**
+     * The control topic, always read from its start when the job starts without state: the job applies every
+     * knowledge update in order and so ends with the latest (a restored job resumes where its checkpoint was).
+     */
+    public static KafkaSource<RawRecord> knowledgeUpdates(EnrichmentJobConfig config) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(config.controlTopic())
+                .setGroupId(config.groupId())
+                .setClientIdPrefix(config.groupId() + "-control")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RawRecordDeserializationSchema())
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .setProperties(properties(config))
+                .build();
+    }
+
     /** What each sink appends to {@code --transactional-id-prefix}: two sinks in one job need their own ids. */
     static final List<String> TRANSACTIONAL_ID_SUFFIXES = List.of("-enriched", "-dlq");
 

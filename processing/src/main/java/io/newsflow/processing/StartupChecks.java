@@ -44,7 +44,7 @@ public final class StartupChecks {
         Map<String, Object> admin = new java.util.HashMap<>(config.kafka());
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         try (Admin client = Admin.create(admin)) {
-            checkTopics(client, List.of(config.inputTopic(), config.outputTopic(), config.dlqTopic()));
+            checkTopics(client, List.of(config.inputTopic(), config.outputTopic(), config.dlqTopic(), config.controlTopic()));
             if (config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
                 checkTransactionTimeout(client, sinkTransactionTimeoutMs(config));
                 checkTransactionalIdsAreOurs(client, config);

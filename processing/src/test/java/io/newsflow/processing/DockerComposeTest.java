@@ -103,7 +103,9 @@ class DockerComposeTest {
         Map<String, Integer> topics = createdTopics();
         EnrichmentJobConfig defaults = EnrichmentJobConfig.defaults();
 
-        assertThat(topics).containsOnlyKeys(defaults.inputTopic(), defaults.outputTopic(), defaults.dlqTopic());
+        assertThat(topics).containsOnlyKeys(defaults.inputTopic(), defaults.outputTopic(), defaults.dlqTopic(),
+                defaults.controlTopic());
+        assertThat(topics.get(defaults.controlTopic())).as("control partitions: one, for the order of updates").isEqualTo(1);
         int parallelism = Integer.parseInt(flinkProperties("jobmanager").get("parallelism.default"));
         assertThat(topics.get(defaults.inputTopic())).as("input partitions").isGreaterThanOrEqualTo(parallelism);
     }
@@ -122,7 +124,8 @@ class DockerComposeTest {
 
         EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(args.toArray(String[]::new));
         assertThat(config.bootstrapServers()).isEqualTo("kafka:19092");
-        assertThat(createdTopics()).containsOnlyKeys(config.inputTopic(), config.outputTopic(), config.dlqTopic());
+        assertThat(createdTopics()).containsOnlyKeys(config.inputTopic(), config.outputTopic(), config.dlqTopic(),
+                config.controlTopic());
         assertThat(config.inputTopic()).isEqualTo(EnrichmentJobConfig.DEFAULT_INPUT_TOPIC);
         assertThat(config.outputTopic()).isEqualTo(EnrichmentJobConfig.DEFAULT_OUTPUT_TOPIC);
         assertThat(config.dlqTopic()).isEqualTo(EnrichmentJobConfig.DEFAULT_DLQ_TOPIC);

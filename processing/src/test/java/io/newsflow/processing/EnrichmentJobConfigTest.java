@@ -57,7 +57,7 @@ class EnrichmentJobConfigTest {
         assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--max-body-bytes", "lots"}))
                 .hasMessage("--max-body-bytes must be a whole number, got 'lots'");
         assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--output-topic", "articles"}))
-                .hasMessageStartingWith("--input-topic, --output-topic and --dlq-topic must differ");
+                .hasMessageStartingWith("--input-topic, --output-topic, --dlq-topic and --control-topic must differ");
         assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--starting-offsets", "middle"}))
                 .hasMessage("--starting-offsets must be one of [earliest, latest, committed], got 'middle'");
     }

@@ -72,9 +72,9 @@ class SaslPipelineIT {
         String run = UUID.randomUUID().toString();
         EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(asAlice("alice-secret"))
                 .withBootstrapServers(broker.bootstrapServers())
-                .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run)
+                .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run).withControlTopic("control-" + run)
                 .withGroup("group-" + run, "tx-" + run);
-        broker.createTopics(2, config.inputTopic(), config.outputTopic(), config.dlqTopic());
+        broker.createTopics(2, config.inputTopic(), config.outputTopic(), config.dlqTopic(), config.controlTopic());
         StartupChecks.check(config);
         Map<String, Object> client = new HashMap<>(EmbeddedKafkaBroker.saslPlainClient("alice", "alice-secret"));
         client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());

@@ -34,13 +34,13 @@ class StartupChecksIT {
 
     private static EnrichmentJobConfig config(String run, String... args) {
         return EnrichmentJobConfig.fromArgs(args).withBootstrapServers(broker.bootstrapServers())
-                .withTopics("in-" + run, "out-" + run, "dlq-" + run);
+                .withTopics("in-" + run, "out-" + run, "dlq-" + run).withControlTopic("control-" + run);
     }
 
     @Test
     void aSinkTransactionTimeoutAboveTheBrokersLimitIsRefusedWithTheFix() {
         String run = UUID.randomUUID().toString();
-        broker.createTopics(1, "in-" + run, "out-" + run, "dlq-" + run);
+        broker.createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "control-" + run);
 
         assertThatThrownBy(() -> StartupChecks.check(config(run)))
                 .isInstanceOf(IllegalStateException.class)
@@ -53,7 +53,7 @@ class StartupChecksIT {
     @Test
     void anotherJobWritingWithTheSameTransactionalIdsIsRefused() throws Exception {
         String run = UUID.randomUUID().toString();
-        broker.createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "elsewhere-" + run);
+        broker.createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "control-" + run, "elsewhere-" + run);
         // another job, prefix "shared-<run>", in the middle of a transaction to its own output topic
         try (KafkaProducer<String, String> other = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -80,7 +80,7 @@ class StartupChecksIT {
     @Test
     void thisJobsOwnOpenTransactionsAreNoConflict() throws Exception {
         String run = UUID.randomUUID().toString();
-        broker.createTopics(1, "in-" + run, "out-" + run, "dlq-" + run);
+        broker.createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "control-" + run);
         // what a crashed run of this job leaves behind: a transaction open on its own output topic
         try (KafkaProducer<String, String> previous = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -103,6 +103,6 @@ class StartupChecksIT {
         String run = UUID.randomUUID().toString();
 
         assertThatThrownBy(() -> StartupChecks.check(config(run)))
-                .hasMessageContaining("topics [in-" + run + ", out-" + run + ", dlq-" + run + "] do not exist");
+                .hasMessageContaining("topics [in-" + run + ", out-" + run + ", dlq-" + run + ", control-" + run + "] do not exist");
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaCompatibilityTest {
 
     static Stream<Class<? extends SpecificRecord>> records() {
-        return Stream.of(Article.class, EnrichedArticle.class, DeadLetter.class);
+        return Stream.of(Article.class, EnrichedArticle.class, DeadLetter.class, KnowledgeUpdate.class);
     }
 
     @ParameterizedTest

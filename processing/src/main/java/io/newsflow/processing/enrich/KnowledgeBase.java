@@ -74,8 +74,36 @@ public final class KnowledgeBase {
             throw new IllegalArgumentException(name + ": first line must be '#version<TAB>…'");
         }
         String version = first.substring("#version\t".length()).strip();
+        return new KnowledgeBase(version, entries(name, reader, 1));
+    }
+
+    /**
+     * This knowledge base with more entries on top, in the format of entities.tsv (no version line needed): an
+     * entry with the id of one of ours replaces it, and the others come first, so that their names win.
+     *
+     * @throws IllegalArgumentException naming {@code name} and the line of a malformed row
+     */
+    public KnowledgeBase withEntries(String version, String name, String rows) {
+        List<Entry> added;
+        try {
+            added = entries(name, new BufferedReader(new java.io.StringReader(rows)), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        added.forEach(e -> {
+            if (e.id() != null) {
+                replaced.add(e.id());
+            }
+        });
+        List<Entry> merged = new ArrayList<>(added);
+        entries.stream().filter(e -> e.id() == null || !replaced.contains(e.id())).forEach(merged::add);
+        return new KnowledgeBase(this.version + " + " + version, merged);
+    }
+
+    private static List<Entry> entries(String name, BufferedReader reader, int linesRead) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        int lineNumber = 1;
+        int lineNumber = linesRead;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
             if (line.isBlank() || line.startsWith("#")) {
@@ -105,7 +133,7 @@ public final class KnowledgeBase {
             }
             entries.add(new Entry(cols[1].strip(), type, column(cols, 2), column(cols, 3), list(cols, 4), prior, list(cols, 6)));
         }
-        return new KnowledgeBase(version, entries);
+        return entries;
     }
 
     /** A '|'-separated column as a list, blanks dropped. */

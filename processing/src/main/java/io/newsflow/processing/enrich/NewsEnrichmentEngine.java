@@ -38,6 +38,20 @@ public final class NewsEnrichmentEngine implements EnrichmentEngine {
     }
 
     /**
+     * The bundled engine updated while it runs: more knowledge-base rows on top of the bundled ones and/or a
+     * whole new topic lexicon (each null to keep the bundled one). Its {@link #kbVersion()} names the update.
+     *
+     * @throws IllegalArgumentException if the rows or the lexicon are malformed, naming the line
+     */
+    public static NewsEnrichmentEngine withKnowledge(String version, String entityRows, String topicLexicon) {
+        KnowledgeBase kb = KnowledgeBase.loadDefault()
+                .withEntries(version, "entities of update " + version, entityRows == null ? "" : entityRows);
+        TopicClassifier topics = topicLexicon == null ? new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE)
+                : TopicClassifier.fromText("topics of update " + version, topicLexicon);
+        return new NewsEnrichmentEngine(kb, NerModel.loadDefault(), WordClusters.loadDefault(), topics);
+    }
+
+    /**
      * English text gets the whole engine. Text in another language the detector recognises gets only the
      * entities the knowledge base knows and no topics (the tagger and the topic lexicon are English); its
      * {@code language} says so. Text too short or too odd to tell ({@code und}) is treated as English.

@@ -77,6 +77,11 @@ public final class TopicClassifier {
         this(resource, open(resource));
     }
 
+    /** The classifier with a lexicon given as text in the format of iptc-topics.tsv; {@code name} is for errors. */
+    public static TopicClassifier fromText(String name, String lexicon) {
+        return new TopicClassifier(name, new java.io.StringReader(lexicon));
+    }
+
     /** The lexicon's version: the CRC-32 of its lines, so that any change to it shows on the events it tags. */
     public String version() {
         return String.format("%08x", checksum.getValue());

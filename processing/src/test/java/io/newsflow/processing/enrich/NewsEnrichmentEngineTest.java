@@ -99,6 +99,36 @@ class NewsEnrichmentEngineTest {
     }
 
     @Test
+    void anUpdateAddsEntitiesReplacesTheLexiconAndNamesItselfInTheVersion() {
+        String text = "Zorblax Dynamics said on Monday that its chief, Mira Quell, will open a plant in Memphis.";
+        NewsEnrichmentEngine updated = NewsEnrichmentEngine.withKnowledge("test-update-1",
+                "ORGANIZATION\tZorblax Dynamics\twikidata:Q999999901\tZorblax Dynamics\tZorblax\n",
+                "medtop:04000000\teconomy, business and finance\tplant:2\n");
+
+        Enrichment before = engine.enrich(null, text);
+        Enrichment after = updated.enrich(null, text);
+
+        assertThat(before.entities()).filteredOn(e -> e.name().equals("Zorblax Dynamics"))
+                .allSatisfy(e -> assertThat(e.id()).isNull());
+        assertThat(after.entities()).filteredOn(e -> e.name().equals("Zorblax Dynamics")).singleElement()
+                .satisfies(e -> assertThat(e.id()).isEqualTo("wikidata:Q999999901"));
+        assertThat(updated.kbVersion()).contains("+ test-update-1").isNotEqualTo(engine.kbVersion());
+        assertThat(after.entities()).extracting(Enrichment.Entity::name).contains("Memphis");
+        assertThat(after.topics()).singleElement().satisfies(t -> {
+            assertThat(t.code()).isEqualTo("medtop:04000000");
+            assertThat(t.evidence()).containsExactly("plant");
+        });
+    }
+
+    @Test
+    void aMalformedUpdateIsRefusedNamingTheLine() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NewsEnrichmentEngine.withKnowledge("bad",
+                        "PERSON\tAda\nPLANET\tMars\n", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("entities of update bad:2: unknown entity type 'PLANET'");
+    }
+
+    @Test
     void emptyTextHasNoTags() {
         Enrichment empty = engine.enrich(null, "...");
 

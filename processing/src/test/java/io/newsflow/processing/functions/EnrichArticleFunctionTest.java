@@ -12,7 +12,12 @@ import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.EntityType;
 import io.newsflow.schemas.FailureStage;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import io.newsflow.schemas.KnowledgeUpdate;
+import io.newsflow.schemas.serde.AvroCodec;
+import java.time.Instant;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
+import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +26,7 @@ class EnrichArticleFunctionTest {
     @Test
     void enrichesWithEntitiesTopicsAndVersions() throws Exception {
         Article article = article("a-1", "Elon Musk said xAI is training Grok-3 in Memphis. Musk wants AI to help.");
-        try (OneInputStreamOperatorTestHarness<SourcedArticle, EnrichedArticle> harness =
-                     ProcessFunctionTestHarnesses.forProcessFunction(new EnrichArticleFunction(EngineFactory.standard()))) {
+        try (BroadcastOperatorTestHarness<SourcedArticle, RawRecord, EnrichedArticle> harness = harness(EngineFactory.standard())) {
             harness.processElement(new SourcedArticle(article, raw(0, article)), 0);
 
             EnrichedArticle event = harness.extractOutputValues().get(0);
@@ -44,8 +48,7 @@ class EnrichArticleFunctionTest {
     void anEngineFailureDeadLettersThatArticleAndTheNextOneIsEnriched() throws Exception {
         Article bad = article("boom", "A body long enough to be an article.");
         Article good = article("fine", "A body long enough to be an article.");
-        try (OneInputStreamOperatorTestHarness<SourcedArticle, EnrichedArticle> harness =
-                     ProcessFunctionTestHarnesses.forProcessFunction(new EnrichArticleFunction(FailingEngine::new))) {
+        try (BroadcastOperatorTestHarness<SourcedArticle, RawRecord, EnrichedArticle> harness = harness(FailingEngine::new)) {
             harness.processElement(new SourcedArticle(bad, raw(5, bad)), 0);
             harness.processElement(new SourcedArticle(good, raw(6, good)), 0);
 
@@ -58,6 +61,80 @@ class EnrichArticleFunctionTest {
                         assertThat(letter.getErrorClass()).isEqualTo(IllegalStateException.class.getName());
                         assertThat(letter.getSourceOffset()).isEqualTo(5);
                     });
+        }
+    }
+
+    private static BroadcastOperatorTestHarness<SourcedArticle, RawRecord, EnrichedArticle> harness(EngineFactory engines)
+            throws Exception {
+        return ProcessFunctionTestHarnesses.forBroadcastProcessFunction(new EnrichArticleFunction(engines),
+                EnrichArticleFunction.KNOWLEDGE);
+    }
+
+    private static final String ZORBLAX = "Zorblax Dynamics will open a plant in Memphis, its chief said.";
+
+    private static RawRecord update(long offset, String version, String entities) {
+        KnowledgeUpdate update = KnowledgeUpdate.newBuilder().setVersion(version).setEntities(entities)
+                .setPublishedAt(Instant.parse("2026-11-26T00:00:00Z")).build();
+        return new RawRecord("articles.control", 0, offset, 0L, null, AvroCodec.of(KnowledgeUpdate.class).encode(update));
+    }
+
+    private static EnrichedArticle enrich(BroadcastOperatorTestHarness<SourcedArticle, RawRecord, EnrichedArticle> harness,
+                                          String id) throws Exception {
+        Article article = article(id, ZORBLAX);
+        harness.processElement(new SourcedArticle(article, raw(0, article)), 0);
+        java.util.List<EnrichedArticle> out = harness.extractOutputValues();
+        return out.get(out.size() - 1);
+    }
+
+    private static String zorblaxId(EnrichedArticle event) {
+        return event.getEntities().stream().filter(e -> e.getName().equals("Zorblax Dynamics")).map(e -> e.getId())
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void aKnowledgeUpdateTagsFromTheNextArticleOnAndSurvivesARestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (BroadcastOperatorTestHarness<SourcedArticle, RawRecord, EnrichedArticle> harness = harness(EngineFactory.standard())) {
+            EnrichedArticle before = enrich(harness, "before");
+            harness.processBroadcastElement(update(0, "local-companies-1",
+                    "ORGANIZATION\tZorblax Dynamics\twikidata:Q999999901\tZorblax Dynamics\n"), 0);
+            EnrichedArticle after = enrich(harness, "after");
+
+            assertThat(zorblaxId(before)).isNull();
+            assertThat(zorblaxId(after)).isEqualTo("wikidata:Q999999901");
+            assertThat(before.getEnrichment().getKbVersion()).doesNotContain("local-companies-1");
+            assertThat(after.getEnrichment().getKbVersion()).contains("+ local-companies-1");
+            snapshot = harness.snapshot(1, 1);
+        }
+        try (BroadcastOperatorTestHarness<SourcedArticle, RawRecord, EnrichedArticle> restored = new BroadcastOperatorTestHarness<>(
+                new CoBroadcastWithNonKeyedOperator<>(new EnrichArticleFunction(EngineFactory.standard()),
+                        java.util.List.of(EnrichArticleFunction.KNOWLEDGE)), 1, 1, 0)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            EnrichedArticle again = enrich(restored, "after-restore");
+
+            assertThat(zorblaxId(again)).isEqualTo("wikidata:Q999999901");
+            assertThat(again.getEnrichment().getKbVersion()).contains("+ local-companies-1");
+        }
+    }
+
+    @Test
+    void aMalformedUpdateIsDeadLetteredAndTheEngineInUseStays() throws Exception {
+        try (BroadcastOperatorTestHarness<SourcedArticle, RawRecord, EnrichedArticle> harness = harness(EngineFactory.standard())) {
+            String versionBefore = enrich(harness, "first").getEnrichment().getKbVersion();
+            harness.processBroadcastElement(update(3, "broken", "PLANET\tMars\n"), 0);
+            harness.processBroadcastElement(new RawRecord("articles.control", 0, 4, 0L, null, "not avro".getBytes()), 0);
+            EnrichedArticle next = enrich(harness, "second");
+
+            assertThat(next.getEnrichment().getKbVersion()).isEqualTo(versionBefore);
+            assertThat(harness.getSideOutput(DeadLetters.TAG)).extracting(StreamRecord::getValue).satisfiesExactly(
+                    letter -> {
+                        assertThat(letter.getStage()).isEqualTo(FailureStage.VALIDATE);
+                        assertThat(letter.getReason()).isEqualTo("knowledge update refused: "
+                                + "entities of update broken:1: unknown entity type 'PLANET'");
+                        assertThat(letter.getSourceOffset()).isEqualTo(3);
+                    },
+                    letter -> assertThat(letter.getReason()).startsWith("knowledge update refused: not Avro single-object encoding"));
         }
     }
 
