@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Publishes articles to Kafka: files, folders (recursively) and - for stdin.",
                 "Formats: plain text with optional 'Name: value' headers (Author, Title, Source, Date, URL, Id), "
-                        + "a blank line, then the body; .json (one article object); .jsonl (one per line).",
+                        + "a blank line, then the body; .json (one article object); .jsonl (one per line); "
+                        + ".html/.htm (a web page). HTML bodies are converted to text.",
                 "Exits 1 if any input was rejected; each is named with its reason."})
 final class IngestCommand implements Callable<Integer> {
 
