@@ -71,8 +71,8 @@ final class IngestCommand implements Callable<Integer> {
         try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, topic, kafka);
              ProgressBarHolder bar = new ProgressBarHolder()) {
             publisher.checkTopic();
-            Ingestor ingestor = new Ingestor(reader, new ArticleValidator(maxBodyBytes), Clock.systemUTC(), publisher);
-            Ingestor.Report report = ingestor.run(paths, bar::update);
+            Ingestor ingestor = new Ingestor(new ArticleValidator(maxBodyBytes), Clock.systemUTC(), publisher);
+            Ingestor.Report report = ingestor.run(reader, paths, bar::update);
             for (ParseResult.Rejected rejected : report.rejected()) {
                 err.println(rejected);
             }
