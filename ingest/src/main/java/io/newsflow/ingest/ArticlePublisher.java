@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +131,11 @@ public final class ArticlePublisher implements AutoCloseable {
     /** Waits until every article sent so far is acknowledged or failed. */
     public void flush() {
         producer.flush();
+    }
+
+    /** The non-retriable error that stopped this publisher, if one did. */
+    public Optional<Exception> failure() {
+        return Optional.ofNullable(fatal.get());
     }
 
     /** How many articles Kafka acknowledged. */
