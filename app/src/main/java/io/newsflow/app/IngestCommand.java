@@ -4,7 +4,6 @@ import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.ArticleReader;
 import io.newsflow.ingest.Ingestor;
 import io.newsflow.ingest.ParseResult;
-import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -17,18 +16,19 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code newsflow ingest PATH...}: publishes article files, folders and stdin to the input topic. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+/**
+ * {@code newsflow ingest PATH...}: publishes article files, folders and stdin to the input topic. Other edges
+ * are its subcommands ({@code ingest feed URL...}), sharing {@link PublishOptions} and {@link KafkaOptions}.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true, subcommands = {IngestHttpCommand.class, IngestWatchCommand.class, FeedCommand.class},
         description = {"Publishes articles to Kafka: files, folders (recursively) and - for stdin.",
                 "Formats: plain text with optional 'Name: value' headers (Author, Title, Source, Date, URL, Id), "
-                        + "a blank line, then the body; .json (one article object); .jsonl (one per line).",
-                "Exits 1 if any input was rejected; each is named with its reason."},
-        subcommands = {IngestHttpCommand.class, IngestWatchCommand.class})
+                        + "a blank line, then the body; .json (one article object); .jsonl (one per line); "
+                        + ".html/.htm (a web page). HTML bodies are converted to text.",
+                "Exits 1 if any input was rejected; each is named with its reason."})
 final class IngestCommand implements Callable<Integer> {
 
     /** More files than this get a progress bar. */
@@ -37,35 +37,29 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files, folders, or - for standard input.")
+    // 0..* rather than 1..*: picocli checks a parent's required parameters even when a subcommand runs
+    @Parameters(arity = "0..*", paramLabel = "PATH",
+            description = "Files, folders, or - for standard input (a file named like a subcommand: ./feed).")
     List<String> paths = List.of();
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = {"-t", "--topic"}, defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
-            description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--max-body-bytes", defaultValue = "" + ArticleValidator.DEFAULT_MAX_BODY_BYTES,
-            description = "Longest body accepted, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}).")
-    int maxBodyBytes;
+    @Mixin
+    PublishOptions publish;
 
     @Mixin
     KafkaOptions kafka;
 
     @Override
     public Integer call() throws Exception {
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("missing PATH... (files, folders, -) or a subcommand: "
+                    + String.join(", ", spec.subcommands().keySet()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (paths.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Missing PATH: give files, folders or -, or use a "
-                    + "subcommand (" + String.join(", ", spec.subcommands().keySet()) + ")");
-        }
-        Ingestor.Report report = publish(paths, bootstrapServers, topic, kafka.settings, maxBodyBytes, err);
+        Ingestor.Report report = publish(paths, publish.bootstrapServers, publish.topic, kafka.settings,
+                publish.maxBodyBytes, err);
         out.printf("published %d article(s) to %s on %s; rejected %d%n",
-                report.published(), topic, bootstrapServers, report.rejected().size());
+                report.published(), publish.topic, publish.bootstrapServers, report.rejected().size());
         return report.rejected().isEmpty() ? 0 : 1;
     }
 
@@ -76,8 +70,8 @@ final class IngestCommand implements Callable<Integer> {
         try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, topic, kafka);
              ProgressBarHolder bar = new ProgressBarHolder()) {
             publisher.checkTopic();
-            Ingestor ingestor = new Ingestor(reader, new ArticleValidator(maxBodyBytes), Clock.systemUTC(), publisher);
-            Ingestor.Report report = ingestor.run(paths, bar::update);
+            Ingestor ingestor = new Ingestor(new ArticleValidator(maxBodyBytes), Clock.systemUTC(), publisher);
+            Ingestor.Report report = ingestor.run(reader, paths, bar::update);
             for (ParseResult.Rejected rejected : report.rejected()) {
                 err.println(rejected);
             }

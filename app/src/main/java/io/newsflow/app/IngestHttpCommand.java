@@ -2,7 +2,6 @@ package io.newsflow.app;
 
 import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.HttpIngestServer;
-import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -37,17 +36,8 @@ final class IngestHttpCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = {"-t", "--topic"}, defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
-            description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--max-body-bytes", defaultValue = "" + ArticleValidator.DEFAULT_MAX_BODY_BYTES,
-            description = "Longest article body, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}).")
-    int maxBodyBytes;
+    @Mixin
+    PublishOptions publish;
 
     @Mixin
     KafkaOptions kafka;
@@ -55,13 +45,13 @@ final class IngestHttpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (ArticlePublisher publisher = HttpOptions.publisher(bootstrapServers, topic, kafka.settings);
+        try (ArticlePublisher publisher = HttpOptions.publisher(publish.bootstrapServers, publish.topic, kafka.settings);
              HttpIngestServer server = HttpIngestServer.start(http.settings(host, port), publisher,
-                     new ArticleValidator(maxBodyBytes), Clock.systemUTC())) {
+                     new ArticleValidator(publish.maxBodyBytes), Clock.systemUTC())) {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "newsflow-http-shutdown"));
             out.printf("Listening on http://%s:%d/articles, publishing to %s on %s%s. Stop: Ctrl-C%n", host, server.port(),
-                    topic, bootstrapServers, http.token == null ? "" : " (bearer token required)");
+                    publish.topic, publish.bootstrapServers, http.token == null ? "" : " (bearer token required)");
             out.flush();
             stopped.await();
         }

@@ -4,7 +4,6 @@ import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.ArticleReader;
 import io.newsflow.ingest.FolderWatcher;
 import io.newsflow.ingest.Ingestor;
-import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -41,17 +40,8 @@ final class IngestWatchCommand implements Callable<Integer> {
             description = "How long a file must stay unchanged before it is taken (default: ${DEFAULT-VALUE}).")
     Duration settle;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = {"-t", "--topic"}, defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
-            description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--max-body-bytes", defaultValue = "" + ArticleValidator.DEFAULT_MAX_BODY_BYTES,
-            description = "Longest article body, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}).")
-    int maxBodyBytes;
+    @Mixin
+    PublishOptions publish;
 
     @Mixin
     KafkaOptions kafka;
@@ -60,14 +50,14 @@ final class IngestWatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, topic, kafka.settings)) {
+        try (ArticlePublisher publisher = new ArticlePublisher(publish.bootstrapServers, publish.topic, kafka.settings)) {
             publisher.checkTopic();
-            Ingestor ingestor = new Ingestor(new ArticleReader(Clock.systemUTC(), InputStream.nullInputStream()),
-                    new ArticleValidator(maxBodyBytes), Clock.systemUTC(), publisher);
-            FolderWatcher watcher = new FolderWatcher(folder, ingestor, Clock.systemUTC(), settle);
+            Ingestor ingestor = new Ingestor(new ArticleValidator(publish.maxBodyBytes), Clock.systemUTC(), publisher);
+            FolderWatcher watcher = new FolderWatcher(folder, new ArticleReader(Clock.systemUTC(), InputStream.nullInputStream()),
+                    ingestor, Clock.systemUTC(), settle);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "newsflow-watch-shutdown"));
-            out.printf("Watching %s, publishing to %s on %s. Stop: Ctrl-C%n", folder, topic, bootstrapServers);
+            out.printf("Watching %s, publishing to %s on %s. Stop: Ctrl-C%n", folder, publish.topic, publish.bootstrapServers);
             out.flush();
             do {
                 FolderWatcher.Scan scan = watcher.scan();

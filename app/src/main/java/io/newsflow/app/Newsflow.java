@@ -23,7 +23,7 @@ public final class Newsflow {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Newsflow());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String command = "newsflow " + commandLine.getCommandName();
+            String command = commandLine.getCommandSpec().qualifiedName(); // "newsflow ingest feed"
             if (e instanceof IllegalArgumentException) {
                 commandLine.getErr().println(command + ": " + e.getMessage());
                 return CommandLine.ExitCode.USAGE;

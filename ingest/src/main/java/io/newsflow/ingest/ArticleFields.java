@@ -2,6 +2,7 @@ package io.newsflow.ingest;
 
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.ContentHash;
+import io.newsflow.schemas.validate.ArticleValidator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the fields of one article as a parser reads them, then builds the {@link Article}: derives the id
- * and the content hash, parses the date, and rejects what no consumer could use (an empty body).
+ * Collects the fields of one article as a parser reads them, then builds the {@link Article}: converts an HTML
+ * body to text, derives the id and the content hash, parses the date, and rejects what no consumer could use
+ * (an empty body).
+ *
+ * <p>HTML: a body the job would reject as HTML (a page or a fragment, by {@link ArticleValidator#looksLikeHtml})
+ * is replaced by the text {@link HtmlArticleExtractor} finds in it, and the page's title, date, canonical URL,
+ * authors and site name fill the fields the input left empty: what the input says explicitly wins.
  *
  * <p>Ids: the source's own id if it has one; else {@code url-} + 20 hex digits of the URL's SHA-256; else
  * {@code sha-} + 20 hex digits of the content hash. The same article sent twice gets the same id.
@@ -25,6 +31,9 @@ import java.util.Map;
 final class ArticleFields {
 
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
+    private static final HtmlArticleExtractor HTML = new HtmlArticleExtractor();
+
+    static final String NO_TEXT_IN_HTML = "HTML with no article text in it";
 
     String id;
     String url;
@@ -38,6 +47,12 @@ final class ArticleFields {
     Article build(Clock clock) throws InvalidArticleException {
         if (body == null || body.isBlank()) {
             throw new InvalidArticleException(body == null ? "body is missing" : "body is empty");
+        }
+        if (ArticleValidator.looksLikeHtml(body)) {
+            fillFrom(HTML.extract(body, blankToNull(url)));
+            if (body.isBlank()) {
+                throw new InvalidArticleException(NO_TEXT_IN_HTML);
+            }
         }
         String cleanTitle = blankToNull(title);
         String contentHash = contentHash(cleanTitle, body);
@@ -54,6 +69,26 @@ final class ArticleFields {
                 .setContentHash(contentHash)
                 .setMetadata(new LinkedHashMap<>(metadata))
                 .build();
+    }
+
+    /** Takes the page's text as the body, and the page's facts for the fields not set yet. */
+    void fillFrom(HtmlArticleExtractor.HtmlPage page) {
+        body = page.body();
+        if (blankToNull(title) == null) {
+            title = page.title();
+        }
+        if (blankToNull(published) == null && page.published() != null) {
+            published = page.published().toString();
+        }
+        if (blankToNull(url) == null) {
+            url = page.url();
+        }
+        if (blankToNull(source) == null) {
+            source = page.siteName();
+        }
+        if (authors.isEmpty()) {
+            authors.addAll(page.authors());
+        }
     }
 
     void addAuthors(String value) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -132,9 +133,9 @@ public final class ArticlePublisher implements AutoCloseable {
         producer.flush();
     }
 
-    /** The non-retriable error that stopped this publisher, if one did (see the class comment). */
-    public java.util.Optional<Exception> stoppedBy() {
-        return java.util.Optional.ofNullable(fatal.get());
+    /** The non-retriable error that stopped this publisher, if one did. */
+    public Optional<Exception> failure() {
+        return Optional.ofNullable(fatal.get());
     }
 
     /** How many articles Kafka acknowledged. */

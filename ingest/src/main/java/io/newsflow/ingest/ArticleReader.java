@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.schemas.Article;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +23,10 @@ import java.util.stream.Stream;
 /**
  * Turns the inputs a user names (files, folders read recursively, {@code -} for stdin) into articles.
  * The format follows the file name: {@code .json} holds one article object, {@code .jsonl}/{@code .ndjson}
- * one per line, anything else is plain text with optional headers ({@link TextArticleParser}). Standard input
- * is JSONL when it starts with <code>{</code>, text otherwise.
+ * one per line, {@code .html}/{@code .htm} is a web page ({@link HtmlArticleExtractor}: its text, title, date
+ * and canonical URL), anything else is plain text with optional headers ({@link TextArticleParser}). Standard
+ * input is JSONL when it starts with <code>{</code>, text otherwise. An HTML body in any format is converted to
+ * text ({@link ArticleFields}).
  *
  * <p>Every input yields a result: an article, or a rejection naming the file (and line) and the reason.
  * Nothing is skipped silently; hidden files and folders (names starting with a dot) are not inputs.
@@ -35,11 +38,14 @@ public final class ArticleReader {
 
     private final TextArticleParser text;
     private final JsonArticleParser json;
+    private final HtmlArticleExtractor extractor = new HtmlArticleExtractor();
+    private final Clock clock;
     private final InputStream stdin;
 
     public ArticleReader(Clock clock, InputStream stdin) {
         this.text = new TextArticleParser(clock);
         this.json = new JsonArticleParser(clock);
+        this.clock = clock;
         this.stdin = stdin;
     }
 
@@ -92,6 +98,10 @@ public final class ArticleReader {
         try {
             if (format == Format.JSONL || (format == null && startsWithBrace(in))) {
                 readLines(origin, in, results);
+                return;
+            }
+            if (format == Format.HTML) {
+                results.accept(new ParseResult.Accepted(origin, html(in.readAllBytes())));
                 return;
             }
             String content = decode(in.readAllBytes());
@@ -177,13 +187,29 @@ public final class ArticleReader {
         return false;
     }
 
+    /** An HTML page, in the charset it declares (UTF-8 if none): its text and its own title, date and URL. */
+    private Article html(byte[] bytes) throws InvalidArticleException {
+        if (bytes.length == 0) {
+            throw new InvalidArticleException("file is empty (0 bytes)");
+        }
+        ArticleFields fields = new ArticleFields();
+        fields.fillFrom(extractor.extract(bytes, null, null));
+        if (fields.body.isBlank()) {
+            throw new InvalidArticleException(ArticleFields.NO_TEXT_IN_HTML);
+        }
+        return fields.build(clock);
+    }
+
     private static Format formatOf(String file) {
         String name = file.toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return Format.JSONL;
         }
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return Format.HTML;
+        }
         return name.endsWith(".json") ? Format.JSON : Format.TEXT;
     }
 
-    private enum Format { TEXT, JSON, JSONL }
+    private enum Format { TEXT, JSON, JSONL, HTML }
 }

@@ -38,6 +38,7 @@ public final class FolderWatcher {
     public static final String REJECTED = ".rejected";
 
     private final Path folder;
+    private final ArticleReader reader;
     private final Ingestor ingestor;
     private final Clock clock;
     private final Duration settle;
@@ -49,11 +50,12 @@ public final class FolderWatcher {
     /** What one scan did. */
     public record Scan(List<Path> published, List<Path> rejected, List<Path> retried, Ingestor.Report total) {}
 
-    public FolderWatcher(Path folder, Ingestor ingestor, Clock clock, Duration settle) {
+    public FolderWatcher(Path folder, ArticleReader reader, Ingestor ingestor, Clock clock, Duration settle) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(folder + " is not a folder");
         }
         this.folder = folder;
+        this.reader = reader;
         this.ingestor = ingestor;
         this.clock = clock;
         this.settle = settle;
@@ -67,14 +69,14 @@ public final class FolderWatcher {
         List<Path> retried = new ArrayList<>();
         List<ParseResult.Rejected> reasons = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        int notAcknowledged = 0;
+        int notPublished = 0;
         for (Path file : ready) {
-            Ingestor.Report report = ingestor.run(List.of(file.toString()), Ingestor.Progress.NONE);
+            Ingestor.Report report = ingestor.run(reader, List.of(file.toString()), Ingestor.Progress.NONE);
             ids.addAll(report.publishedIds());
             reasons.addAll(report.rejected());
-            notAcknowledged += report.notAcknowledged();
-            if (report.notAcknowledged() > 0) {
-                LOG.warn("{}: Kafka did not acknowledge {} article(s); trying again later", file, report.notAcknowledged());
+            notPublished += report.notPublished();
+            if (report.notPublished() > 0) {
+                LOG.warn("{}: Kafka did not acknowledge {} article(s); trying again later", file, report.notPublished());
                 retried.add(file);
                 seen.remove(file);
             } else if (report.rejected().isEmpty()) {
@@ -90,7 +92,7 @@ public final class FolderWatcher {
             }
         }
         return new Scan(published, rejected, retried,
-                new Ingestor.Report(ready.size(), ids.size(), reasons, ids, notAcknowledged));
+                new Ingestor.Report(ready.size(), ids.size(), reasons, ids, notPublished));
     }
 
     /** Regular, visible, finished-looking files whose size and time have not changed for the settle time. */

@@ -324,7 +324,7 @@ public final class HttpIngestServer implements AutoCloseable {
     }
 
     private void health(Context ctx) throws IOException {
-        Optional<Exception> stopped = publisher.stoppedBy();
+        Optional<Exception> stopped = publisher.failure();
         ObjectNode body = mapper.createObjectNode().put("status", stopped.isEmpty() ? "up" : "down")
                 .put("topic", publisher.topic());
         stopped.ifPresent(e -> body.put("reason", "publishing stopped: " + e.getMessage()));

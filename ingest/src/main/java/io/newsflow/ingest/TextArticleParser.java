@@ -1,6 +1,7 @@
 package io.newsflow.ingest;
 
 import io.newsflow.schemas.Article;
+import io.newsflow.schemas.validate.ArticleValidator;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * Reads an article in the plain-text form articles often arrive in: header lines ({@code Author: …},
  * {@code Title: …}, {@code Source: …}, {@code Date: …}, {@code URL: …}, {@code Id: …}), a blank line, then the
  * body. Without a header block the first non-blank line is the title and the rest is the body. Header lines
- * with other names are kept in the article's metadata.
+ * with other names are kept in the article's metadata. A text that is an HTML page as a whole (no headers) is
+ * the body, converted to text with the page's own title and date ({@link ArticleFields}).
  */
 public final class TextArticleParser {
 
@@ -39,6 +41,10 @@ public final class TextArticleParser {
             throw new InvalidArticleException(text.isEmpty() ? "file is empty (0 bytes)" : "body is empty");
         }
         ArticleFields fields = new ArticleFields();
+        if (ArticleValidator.looksLikeHtml(normalized)) {
+            fields.body = normalized; // a page: its first line is markup, not a title
+            return fields.build(clock);
+        }
         int bodyStart;
         if (KNOWN_HEADER.matcher(lines[first]).matches()) {
             int i = first;

@@ -48,7 +48,7 @@ class ArticlePublisherIT {
 
         Ingestor.Report report;
         try (ArticlePublisher publisher = new ArticlePublisher(broker.bootstrapServers(), topic, Map.of())) {
-            report = ingestor(publisher).run(List.of("../samples/articles"), Ingestor.Progress.NONE);
+            report = ingestor(publisher).run(reader(), List.of("../samples/articles"), Ingestor.Progress.NONE);
         }
 
         assertThat(report.rejected()).as("the job's own rules, at the edge").singleElement().satisfies(r -> {
@@ -76,7 +76,7 @@ class ArticlePublisherIT {
         Ingestor.Report report;
         try (ArticlePublisher publisher = new ArticlePublisher(broker.bootstrapServers(), missingTopic,
                 Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500"))) {
-            report = ingestor(publisher).run(List.of("../samples/articles/nvidia-earnings.txt"), Ingestor.Progress.NONE);
+            report = ingestor(publisher).run(reader(), List.of("../samples/articles/nvidia-earnings.txt"), Ingestor.Progress.NONE);
         }
 
         assertThat(report.published()).isZero();
@@ -87,8 +87,11 @@ class ArticlePublisherIT {
     }
 
     private static Ingestor ingestor(ArticlePublisher publisher) {
-        return new Ingestor(new ArticleReader(Clock.systemUTC(), InputStream.nullInputStream()),
-                new ArticleValidator(ArticleValidator.DEFAULT_MAX_BODY_BYTES), Clock.systemUTC(), publisher);
+        return new Ingestor(new ArticleValidator(ArticleValidator.DEFAULT_MAX_BODY_BYTES), Clock.systemUTC(), publisher);
+    }
+
+    private static ArticleReader reader() {
+        return new ArticleReader(Clock.systemUTC(), InputStream.nullInputStream());
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, int expected) {

@@ -2,6 +2,7 @@ package io.newsflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.schemas.Article;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,5 +94,20 @@ class ArticleReaderTest {
 
         assertThat(results).singleElement().isInstanceOf(ParseResult.Accepted.class)
                 .extracting(r -> ((ParseResult.Accepted) r).article().getTitle()).isEqualTo("From stdin");
+    }
+
+    @Test
+    void readsHtmlFilesAsPages() throws Exception {
+        Files.writeString(dir.resolve("story.html"), HtmlArticleExtractorTest.newsPage());
+        Files.writeString(dir.resolve("empty.htm"), "<html><body><nav><a href=\"/\">Home</a></nav></body></html>");
+
+        List<ParseResult> results = readAll(reader(""), List.of(dir.toString()));
+
+        assertThat(results).hasSize(2);
+        assertThat(((ParseResult.Rejected) results.get(0)).reason()).isEqualTo("HTML with no article text in it");
+        Article article = ((ParseResult.Accepted) results.get(1)).article();
+        assertThat(article.getTitle()).isEqualTo("Harbour Bridge Reopens After Two Years of Repairs");
+        assertThat(article.getUrl()).isEqualTo("https://courier.example/news/2024/05/harbour-bridge-reopens");
+        assertThat(article.getBody()).startsWith("The harbour bridge reopened");
     }
 }

@@ -52,9 +52,8 @@ class FolderWatcherIT {
         broker.createTopics(1, topic);
         publisher = new ArticlePublisher(broker.bootstrapServers(), topic, Map.of());
         clock = new MovableClock();
-        Ingestor ingestor = new Ingestor(new ArticleReader(clock, InputStream.nullInputStream()),
-                new ArticleValidator(ArticleValidator.DEFAULT_MAX_BODY_BYTES), Clock.systemUTC(), publisher);
-        watcher = new FolderWatcher(folder, ingestor, clock, SETTLE);
+        Ingestor ingestor = new Ingestor(new ArticleValidator(ArticleValidator.DEFAULT_MAX_BODY_BYTES), Clock.systemUTC(), publisher);
+        watcher = new FolderWatcher(folder, new ArticleReader(clock, InputStream.nullInputStream()), ingestor, clock, SETTLE);
     }
 
     @AfterEach
@@ -130,8 +129,9 @@ class FolderWatcherIT {
         ArticlePublisher missingTopic = new ArticlePublisher(broker.bootstrapServers(), "missing-" + UUID.randomUUID(),
                 Map.of("max.block.ms", "1000"));
         publisher = missingTopic;
-        FolderWatcher failing = new FolderWatcher(folder, new Ingestor(new ArticleReader(clock, InputStream.nullInputStream()),
-                new ArticleValidator(ArticleValidator.DEFAULT_MAX_BODY_BYTES), Clock.systemUTC(), missingTopic), clock, SETTLE);
+        FolderWatcher failing = new FolderWatcher(folder, new ArticleReader(clock, InputStream.nullInputStream()),
+                new Ingestor(new ArticleValidator(ArticleValidator.DEFAULT_MAX_BODY_BYTES), Clock.systemUTC(), missingTopic),
+                clock, SETTLE);
         failing.scan();
         clock.advance(SETTLE);
 

@@ -46,4 +46,30 @@ class JsonArticleParserTest {
         assertThatThrownBy(() -> parser.parse("{\"body\": ")).hasMessageStartingWith("not valid JSON");
         assertThatThrownBy(() -> parser.parse("[1, 2]")).hasMessage("expected a JSON object, got array");
     }
+
+    @Test
+    void anHtmlBodyBecomesTextAndTheFieldsGivenWinOverThePage() throws Exception {
+        String page = HtmlArticleExtractorTest.newsPage().replace("\"", "\\\"").replace("\n", "\\n");
+
+        Article article = parser.parse("{\"title\": \"Bridge open again\", \"body\": \"" + page + "\"}");
+
+        assertThat(article.getTitle()).as("given explicitly").isEqualTo("Bridge open again");
+        assertThat(article.getBody()).startsWith("The harbour bridge reopened").doesNotContain("<", "Sport");
+        assertThat(article.getPublishedAt()).as("from the page").isEqualTo(Instant.parse("2024-05-01T06:00:00Z"));
+        assertThat(article.getUrl()).isEqualTo("https://courier.example/news/2024/05/harbour-bridge-reopens");
+        assertThat(article.getAuthors()).containsExactly("Maria Lindqvist", "Tom Okafor");
+        assertThat(article.getSource()).isEqualTo("The Riverside Courier");
+        assertThat(article.getId()).as("derived from the page's canonical URL").startsWith("url-");
+    }
+
+    @Test
+    void anHtmlFragmentBodyBecomesText() throws Exception {
+        Article article = parser.parse("{\"body\": \"<p>Prices rose again.</p><p>Markets fell.</p>\", "
+                + "\"published_at\": \"2024-01-02\"}");
+
+        assertThat(article.getBody()).isEqualTo("Prices rose again.\n\nMarkets fell.");
+        assertThat(article.getPublishedAt()).isEqualTo(Instant.parse("2024-01-02T00:00:00Z"));
+        assertThatThrownBy(() -> parser.parse("{\"body\": \"<div><script>x()</script></div>\"}"))
+                .hasMessage("HTML with no article text in it");
+    }
 }

@@ -104,4 +104,23 @@ class TextArticleParserTest {
         assertThat(parser.parse("Date: 2024-05-01\n\nBody").getPublishedAt())
                 .isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
     }
+
+    @Test
+    void aWholePageIsTheBodyNotATitleAndABody() throws Exception {
+        Article article = parser.parse(HtmlArticleExtractorTest.newsPage());
+
+        assertThat(article.getTitle()).isEqualTo("Harbour Bridge Reopens After Two Years of Repairs");
+        assertThat(article.getBody()).startsWith("The harbour bridge reopened").endsWith("the transport authority said.");
+    }
+
+    @Test
+    void headersWinOverTheHtmlBodysOwnFacts() throws Exception {
+        Article article = parser.parse("Title: Our title\nDate: 2024-05-02\nURL: https://example.com/ours\n\n"
+                + HtmlArticleExtractorTest.newsPage());
+
+        assertThat(article.getTitle()).isEqualTo("Our title");
+        assertThat(article.getPublishedAt()).isEqualTo(Instant.parse("2024-05-02T00:00:00Z"));
+        assertThat(article.getUrl()).isEqualTo("https://example.com/ours");
+        assertThat(article.getAuthors()).as("not given: the page's").containsExactly("Maria Lindqvist", "Tom Okafor");
+    }
 }

@@ -104,11 +104,19 @@ public final class ArticleValidator {
                 return Optional.of(String.format("body is binary, not text (control character 0x%02X at offset %d)", (int) c, i));
             }
         }
-        String head = body.substring(0, Math.min(body.length(), 2048)).toLowerCase(Locale.ROOT);
-        if (head.stripLeading().startsWith("<") && HTML.matcher(head).find()) {
+        if (looksLikeHtml(body)) {
             return Optional.of("body is HTML, not text: convert it to text before publishing");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a body is HTML (a page or a fragment such as {@code <p>…</p>}) rather than text: the test this
+     * validator rejects HTML by, so an edge that converts HTML first converts exactly what would be rejected.
+     */
+    public static boolean looksLikeHtml(String body) {
+        String head = body.substring(0, Math.min(body.length(), 2048)).toLowerCase(Locale.ROOT);
+        return head.stripLeading().startsWith("<") && HTML.matcher(head).find();
     }
 
     private static Optional<String> checkUrl(String url) {
