@@ -131,7 +131,7 @@ class HttpIngestServerIT {
         assertThat(json(batch).get("error").asText()).isEqualTo("3 invalid articles; nothing was published");
         assertThat(json(batch).get("errors")).extracting(JsonNode::asText).containsExactly(
                 "article [1]: body is 1 character, shorter than the minimum of 10",
-                "article [2]: body is HTML, not text: convert it to text before publishing",
+                "article [2]: body is 2 characters, shorter than the minimum of 10",
                 "article [3]: field 'id' must be a string, got array");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(json(notJson).get("error").asText()).startsWith("not valid JSON");
