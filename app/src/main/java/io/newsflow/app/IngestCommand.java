@@ -80,13 +80,13 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    /** Shows a progress bar once there are more than a handful of files. */
+    /** Shows a progress bar on a terminal once there are more than a handful of files. */
     private static final class ProgressBarHolder implements AutoCloseable {
         private ProgressBar bar;
 
         void update(int done, int total) {
-            if (total <= PROGRESS_BAR_FROM) {
-                return;
+            if (total <= PROGRESS_BAR_FROM || System.console() == null) {
+                return; // a handful of files, or not a terminal: a bar would only clutter a log
             }
             if (bar == null) {
                 bar = new ProgressBarBuilder().setTaskName("Publishing").setInitialMax(total).setUnit(" files", 1)
