@@ -4,7 +4,6 @@ import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.ArticleReader;
 import io.newsflow.ingest.Ingestor;
 import io.newsflow.ingest.ParseResult;
-import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -40,16 +39,19 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files, folders, or - for standard input.")
     List<String> paths = List.of();
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @SharedOption("bootstrap-servers")
+    @Option(names = {"-b", "--bootstrap-servers"},
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; $NEWSFLOW_BOOTSTRAP_SERVERS, --config).")
     String bootstrapServers;
 
-    @Option(names = {"-t", "--topic"}, defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
-            description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+    @SharedOption("input-topic")
+    @Option(names = {"-t", "--topic"},
+            description = "Topic to publish to: the job's input topic (default: ${DEFAULT-VALUE}; $NEWSFLOW_INPUT_TOPIC, --config).")
     String topic;
 
-    @Option(names = "--max-body-bytes", defaultValue = "" + ArticleValidator.DEFAULT_MAX_BODY_BYTES,
-            description = "Longest body accepted, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}).")
+    @SharedOption("max-body-bytes")
+    @Option(names = "--max-body-bytes",
+            description = "Longest body accepted, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}; $NEWSFLOW_MAX_BODY_BYTES, --config).")
     int maxBodyBytes;
 
     @Mixin
@@ -63,7 +65,7 @@ final class IngestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Missing PATH: give files, folders or -, or use a "
                     + "subcommand (" + String.join(", ", spec.subcommands().keySet()) + ")");
         }
-        Ingestor.Report report = publish(paths, bootstrapServers, topic, kafka.settings, maxBodyBytes, err);
+        Ingestor.Report report = publish(paths, bootstrapServers, topic, kafka.settings(), maxBodyBytes, err);
         out.printf("published %d article(s) to %s on %s; rejected %d%n",
                 report.published(), topic, bootstrapServers, report.rejected().size());
         return report.rejected().isEmpty() ? 0 : 1;

@@ -2,7 +2,6 @@ package io.newsflow.app;
 
 import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.HttpIngestServer;
-import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -37,16 +36,19 @@ final class IngestHttpCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @SharedOption("bootstrap-servers")
+    @Option(names = {"-b", "--bootstrap-servers"},
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; $NEWSFLOW_BOOTSTRAP_SERVERS, --config).")
     String bootstrapServers;
 
-    @Option(names = {"-t", "--topic"}, defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
-            description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+    @SharedOption("input-topic")
+    @Option(names = {"-t", "--topic"},
+            description = "Topic to publish to: the job's input topic (default: ${DEFAULT-VALUE}; $NEWSFLOW_INPUT_TOPIC, --config).")
     String topic;
 
-    @Option(names = "--max-body-bytes", defaultValue = "" + ArticleValidator.DEFAULT_MAX_BODY_BYTES,
-            description = "Longest article body, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}).")
+    @SharedOption("max-body-bytes")
+    @Option(names = "--max-body-bytes",
+            description = "Longest article body, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}; $NEWSFLOW_MAX_BODY_BYTES, --config).")
     int maxBodyBytes;
 
     @Mixin
@@ -55,7 +57,7 @@ final class IngestHttpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (ArticlePublisher publisher = HttpOptions.publisher(bootstrapServers, topic, kafka.settings);
+        try (ArticlePublisher publisher = HttpOptions.publisher(bootstrapServers, topic, kafka.settings());
              HttpIngestServer server = HttpIngestServer.start(http.settings(host, port), publisher,
                      new ArticleValidator(maxBodyBytes), Clock.systemUTC())) {
             CountDownLatch stopped = new CountDownLatch(1);

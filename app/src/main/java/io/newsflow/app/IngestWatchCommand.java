@@ -4,7 +4,6 @@ import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.ArticleReader;
 import io.newsflow.ingest.FolderWatcher;
 import io.newsflow.ingest.Ingestor;
-import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -41,16 +40,19 @@ final class IngestWatchCommand implements Callable<Integer> {
             description = "How long a file must stay unchanged before it is taken (default: ${DEFAULT-VALUE}).")
     Duration settle;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @SharedOption("bootstrap-servers")
+    @Option(names = {"-b", "--bootstrap-servers"},
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; $NEWSFLOW_BOOTSTRAP_SERVERS, --config).")
     String bootstrapServers;
 
-    @Option(names = {"-t", "--topic"}, defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
-            description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+    @SharedOption("input-topic")
+    @Option(names = {"-t", "--topic"},
+            description = "Topic to publish to: the job's input topic (default: ${DEFAULT-VALUE}; $NEWSFLOW_INPUT_TOPIC, --config).")
     String topic;
 
-    @Option(names = "--max-body-bytes", defaultValue = "" + ArticleValidator.DEFAULT_MAX_BODY_BYTES,
-            description = "Longest article body, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}).")
+    @SharedOption("max-body-bytes")
+    @Option(names = "--max-body-bytes",
+            description = "Longest article body, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}; $NEWSFLOW_MAX_BODY_BYTES, --config).")
     int maxBodyBytes;
 
     @Mixin
@@ -60,7 +62,7 @@ final class IngestWatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, topic, kafka.settings)) {
+        try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, topic, kafka.settings())) {
             publisher.checkTopic();
             Ingestor ingestor = new Ingestor(new ArticleReader(Clock.systemUTC(), InputStream.nullInputStream()),
                     new ArticleValidator(maxBodyBytes), Clock.systemUTC(), publisher);

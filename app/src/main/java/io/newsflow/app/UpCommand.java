@@ -3,6 +3,7 @@ package io.newsflow.app;
 import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.HttpIngestServer;
 import io.newsflow.processing.EnrichmentJobConfig;
+import io.newsflow.processing.config.ConfigValues;
 import io.newsflow.processing.functions.PipelineCounters;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.PrintWriter;
@@ -42,8 +43,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--delivery-guarantee", defaultValue = "exactly-once",
-            description = "exactly-once or at-least-once (default: ${DEFAULT-VALUE}).")
+    @SharedOption("delivery-guarantee")
+    @Option(names = "--delivery-guarantee",
+            description = "exactly-once or at-least-once (default: ${DEFAULT-VALUE}; $NEWSFLOW_DELIVERY_GUARANTEE, --config).")
     String deliveryGuarantee;
 
     @Option(names = "--checkpoint-interval", defaultValue = "PT2S",
@@ -71,11 +73,21 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The job's options for a local runtime: the flags over the environment and the file, without Kafka client
+     * settings — the runtime's own broker is plaintext on localhost, whatever settings a remote one needs — and
+     * with the bootstrap servers the runtime replaces by its broker's.
+     */
+    static EnrichmentJobConfig jobConfig(ConfigValues shared, Map<String, String> flags) {
+        return EnrichmentJobConfig.from(shared.withoutKafka().withFlags(flags));
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        EnrichmentJobConfig job = EnrichmentJobConfig.fromArgs(new String[] {"--delivery-guarantee", deliveryGuarantee})
-                .withTopics(topics.input, topics.output, topics.dlq);
+        EnrichmentJobConfig job = jobConfig(SharedDefaults.of(spec).values(), Map.of(
+                EnrichmentJobConfig.DELIVERY_GUARANTEE.name(), deliveryGuarantee, EnrichmentJobConfig.INPUT_TOPIC.name(), topics.input,
+                EnrichmentJobConfig.OUTPUT_TOPIC.name(), topics.output, EnrichmentJobConfig.DLQ_TOPIC.name(), topics.dlq));
         LocalRuntime.Settings settings = new LocalRuntime.Settings(dataDir, port, job, partitions, parallelism,
                 checkpointInterval);
         LocalRuntime runtime = LocalRuntime.start(settings);
