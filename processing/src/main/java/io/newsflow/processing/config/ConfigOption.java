@@ -63,7 +63,9 @@ public final class ConfigOption<T> {
 
     /** An ISO-8601 duration above zero, such as {@code P7D} or {@code PT12H}. */
     public static ConfigOption<Duration> positiveDuration(String name, Duration defaultValue, String meaning) {
-        return new ConfigOption<>(name, defaultValue.toString(), meaning, value -> {
+        String text = defaultValue.toSeconds() % 86_400 == 0 && defaultValue.getNano() == 0
+                ? "P" + defaultValue.toDays() + "D" : defaultValue.toString();
+        return new ConfigOption<>(name, text, meaning, value -> {
             Duration duration;
             try {
                 duration = Duration.parse(value.strip());
