@@ -11,20 +11,32 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code newsflow up}: the local runtime, kept running until Ctrl-C so other tools can use the broker. */
+/**
+ * {@code newsflow up}: the local runtime, kept running until Ctrl-C so other tools can use the broker. Flink's
+ * metrics are served for Prometheus ({@code --metrics-port}); the logs go to a file, and a status line shows the
+ * rate, the job's totals and the consumer lag.
+ */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Runs Kafka (KRaft, embedded) and the enrichment job on a Flink MiniCluster until Ctrl-C.",
                 "Feed it with './newsflow ingest PATH' or any Kafka client; read articles.enriched with any consumer."})
 final class UpCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -62,6 +74,20 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     IngestHttpCommand.HttpOptions http;
 
+    @Option(names = "--metrics-port", defaultValue = "9249",
+            description = "Port of the Prometheus endpoint with Flink's metrics (the job's counters, the Kafka source's "
+                    + "offsets and pending records, checkpoints); -1 for none (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = "--status-interval", defaultValue = "PT10S",
+            description = "When stdout is not a terminal, how often a status line is printed (on a terminal the line "
+                    + "is rewritten every second); PT0S for no status line (default: ${DEFAULT-VALUE}).")
+    Duration statusInterval;
+
+    @Option(names = "--log-file", defaultValue = ".newsflow/newsflow.log",
+            description = "Where the logs go while up runs; errors also reach stderr (default: ${DEFAULT-VALUE}).")
+    Path logFile;
+
     /** What the job did while it ran: every record read is enriched, dead-lettered or a dropped duplicate. */
     static String summary(LocalRuntime runtime) {
         try {
@@ -89,7 +115,11 @@ final class UpCommand implements Callable<Integer> {
                 EnrichmentJobConfig.DELIVERY_GUARANTEE.name(), deliveryGuarantee, EnrichmentJobConfig.INPUT_TOPIC.name(), topics.input,
                 EnrichmentJobConfig.OUTPUT_TOPIC.name(), topics.output, EnrichmentJobConfig.DLQ_TOPIC.name(), topics.dlq));
         LocalRuntime.Settings settings = new LocalRuntime.Settings(dataDir, port, job, partitions, parallelism,
-                checkpointInterval);
+                checkpointInterval, metricsPort);
+        if (statusInterval.isNegative()) {
+            throw new IllegalArgumentException("--status-interval must not be negative, got " + statusInterval);
+        }
+        LogFile.redirect(logFile);
         LocalRuntime runtime = LocalRuntime.start(settings);
         ArticlePublisher publisher = null;
         HttpIngestServer server = null;
@@ -107,24 +137,62 @@ final class UpCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         ArticlePublisher httpPublisher = publisher;
         HttpIngestServer httpServer = server;
+        boolean terminal = System.console() != null;
+        StatusLine status = new StatusLine(out, terminal);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "newsflow-status");
+            thread.setDaemon(true);
+            return thread;
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ticker.shutdownNow();
+            status.close();
             out.println("Stopping…");
             out.println(summary(runtime));
             out.flush();
             closeAll(runtime, httpPublisher, httpServer);
             stopped.countDown();
         }, "newsflow-shutdown"));
-        out.printf("Newsflow is up.%n  Kafka:  %s (topics %s -> %s, dead letters %s)%n  Flink:  job %s, %s, parallelism %d%n"
-                        + "  Feed:   ./newsflow ingest --bootstrap-servers %s PATH...%n%s  Stop:   Ctrl-C%n",
+        out.printf("Newsflow is up.%n  Kafka:   %s (topics %s -> %s, dead letters %s)%n  Flink:   job %s, %s, parallelism %d%n"
+                        + "  Feed:    ./newsflow ingest --bootstrap-servers %s PATH...%n%s%s  Logs:    %s%n  Stop:    Ctrl-C%n",
                 runtime.bootstrapServers(), job.inputTopic(), job.outputTopic(), job.dlqTopic(),
                 runtime.jobClient().getJobID(),
                 job.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once",
                 parallelism, runtime.bootstrapServers(), server == null ? ""
-                        : String.format("          curl -H 'Content-Type: text/plain' --data-binary @story.txt "
-                                + "http://localhost:%d/articles%n", server.port()));
+                        : String.format("           curl -H 'Content-Type: text/plain' --data-binary @story.txt "
+                                + "http://localhost:%d/articles%n", server.port()),
+                metricsPort < 0 ? "" : String.format("  Metrics: http://localhost:%d/metrics (Prometheus)%n", metricsPort),
+                logFile);
         out.flush();
+        Duration every = statusInterval.isZero() || !terminal ? statusInterval : Duration.ofSeconds(1);
+        if (!every.isZero()) {
+            ticker.scheduleWithFixedDelay(() -> {
+                try {
+                    status.show(sample(runtime));
+                } catch (RuntimeException e) {
+                    // the counters could not be read this time (the job restarting, a slow RPC): skip a beat
+                    LOG.debug("No status this time", e);
+                }
+            }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
         stopped.await();
         return 0;
+    }
+
+    /** The runtime's numbers now; a lag that cannot be read shows as unknown, counters that cannot fail the sample. */
+    static StatusLine.Sample sample(LocalRuntime runtime) {
+        long now = System.nanoTime();
+        Map<String, Long> counters = runtime.counters();
+        Map<Integer, Long> lag;
+        try {
+            lag = new TreeMap<>();
+            for (var entry : runtime.lag().entrySet()) {
+                lag.put(entry.getKey().partition(), entry.getValue());
+            }
+        } catch (IllegalStateException e) {
+            lag = null;
+        }
+        return new StatusLine.Sample(now, counters, lag);
     }
 
     private static void closeAll(LocalRuntime runtime, ArticlePublisher publisher, HttpIngestServer server) {
