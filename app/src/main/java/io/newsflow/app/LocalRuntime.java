@@ -108,8 +108,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Flink's reporter only logs a port it cannot bind; a local runtime says so at once instead. */
     private static void checkFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            socket.setReuseAddress(true);
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            // free now; the reporter binds it moments later
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot serve metrics on port " + port + " (" + e.getMessage()
                     + "): choose another with --metrics-port, or -1 for none", e);
