@@ -70,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Starting Kafka (KRaft, embedded) and the Flink enrichment job on a MiniCluster…");
         out.flush();
         LocalRuntime.Settings settings = new LocalRuntime.Settings(data, 0,
-                EnrichmentJobConfig.defaults().withGroup("newsflow-demo", "newsflow-demo"), 1, 1, Duration.ofSeconds(1));
+                UpCommand.jobConfig(SharedDefaults.of(spec).values(), Map.of()).withGroup("newsflow-demo", "newsflow-demo"),
+                1, 1, Duration.ofSeconds(1));
         try (LocalRuntime runtime = LocalRuntime.start(settings)) {
             EnrichmentJobConfig job = runtime.job();
             out.printf("Kafka on %s; job %s running (%s). Publishing %s%n", runtime.bootstrapServers(),

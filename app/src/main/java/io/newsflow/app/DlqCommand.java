@@ -1,6 +1,5 @@
 package io.newsflow.app;
 
-import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.processing.functions.DeadLetters;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.serde.DeadLetterSerde;
@@ -47,19 +46,21 @@ final class DlqCommand {
 
     /** Options both subcommands take. */
     static final class Target {
-        @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-                description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+        @SharedOption("bootstrap-servers")
+        @Option(names = {"-b", "--bootstrap-servers"},
+                description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; $NEWSFLOW_BOOTSTRAP_SERVERS, --config).")
         String bootstrapServers;
 
-        @Option(names = "--dlq-topic", defaultValue = EnrichmentJobConfig.DEFAULT_DLQ_TOPIC,
-                description = "Topic of dead letters (default: ${DEFAULT-VALUE}).")
+        @SharedOption("dlq-topic")
+        @Option(names = "--dlq-topic",
+                description = "Topic of dead letters (default: ${DEFAULT-VALUE}; $NEWSFLOW_DLQ_TOPIC, --config).")
         String dlqTopic;
 
         @Mixin
         KafkaOptions kafka;
 
         Map<String, Object> client() {
-            Map<String, Object> config = new HashMap<>(kafka.settings);
+            Map<String, Object> config = new HashMap<>(kafka.settings());
             config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             return config;
         }
@@ -108,8 +109,9 @@ final class DlqCommand {
         @Mixin
         Target target;
 
-        @Option(names = "--input-topic", defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
-                description = "Where to send them (default: ${DEFAULT-VALUE}).")
+        @SharedOption("input-topic")
+        @Option(names = "--input-topic",
+                description = "Where to send them (default: ${DEFAULT-VALUE}; $NEWSFLOW_INPUT_TOPIC, --config).")
         String inputTopic;
 
         @Option(names = "--reason", description = "Only dead letters whose reason contains this text.")

@@ -71,7 +71,7 @@ final class FeedCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ArticlePublisher publisher = new ArticlePublisher(publish.bootstrapServers, publish.topic, kafka.settings);
+        try (ArticlePublisher publisher = new ArticlePublisher(publish.bootstrapServers, publish.topic, kafka.settings());
              FeedPoller poller = new FeedPoller(new HttpFetcher(HTTP_TIMEOUT, MAX_RESPONSE_BYTES), stateDir,
                      new Ingestor(new ArticleValidator(publish.maxBodyBytes), Clock.systemUTC(), publisher),
                      Clock.systemUTC(), interval)) {

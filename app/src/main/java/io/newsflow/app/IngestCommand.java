@@ -56,7 +56,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Ingestor.Report report = publish(paths, publish.bootstrapServers, publish.topic, kafka.settings,
+        Ingestor.Report report = publish(paths, publish.bootstrapServers, publish.topic, kafka.settings(),
                 publish.maxBodyBytes, err);
         out.printf("published %d article(s) to %s on %s; rejected %d%n",
                 report.published(), publish.topic, publish.bootstrapServers, report.rejected().size());

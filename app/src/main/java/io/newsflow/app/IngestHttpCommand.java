@@ -45,7 +45,7 @@ final class IngestHttpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (ArticlePublisher publisher = HttpOptions.publisher(publish.bootstrapServers, publish.topic, kafka.settings);
+        try (ArticlePublisher publisher = HttpOptions.publisher(publish.bootstrapServers, publish.topic, kafka.settings());
              HttpIngestServer server = HttpIngestServer.start(http.settings(host, port), publisher,
                      new ArticleValidator(publish.maxBodyBytes), Clock.systemUTC())) {
             CountDownLatch stopped = new CountDownLatch(1);

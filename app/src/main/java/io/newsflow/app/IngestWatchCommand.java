@@ -50,7 +50,7 @@ final class IngestWatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ArticlePublisher publisher = new ArticlePublisher(publish.bootstrapServers, publish.topic, kafka.settings)) {
+        try (ArticlePublisher publisher = new ArticlePublisher(publish.bootstrapServers, publish.topic, kafka.settings())) {
             publisher.checkTopic();
             Ingestor ingestor = new Ingestor(new ArticleValidator(publish.maxBodyBytes), Clock.systemUTC(), publisher);
             FolderWatcher watcher = new FolderWatcher(folder, new ArticleReader(Clock.systemUTC(), InputStream.nullInputStream()),

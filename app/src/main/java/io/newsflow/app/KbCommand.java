@@ -1,6 +1,5 @@
 package io.newsflow.app;
 
-import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.processing.enrich.NewsEnrichmentEngine;
 import io.newsflow.schemas.KnowledgeUpdate;
 import io.newsflow.schemas.serde.KnowledgeUpdateSerde;
@@ -53,12 +52,14 @@ final class KbCommand {
         @Option(names = "--topics", paramLabel = "FILE", description = "A topic lexicon to use instead of the bundled one (TSV).")
         Path topics;
 
-        @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-                description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+        @SharedOption("bootstrap-servers")
+        @Option(names = {"-b", "--bootstrap-servers"},
+                description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; $NEWSFLOW_BOOTSTRAP_SERVERS, --config).")
         String bootstrapServers;
 
-        @Option(names = "--control-topic", defaultValue = EnrichmentJobConfig.DEFAULT_CONTROL_TOPIC,
-                description = "The job's control topic (default: ${DEFAULT-VALUE}).")
+        @SharedOption("control-topic")
+        @Option(names = "--control-topic",
+                description = "The job's control topic (default: ${DEFAULT-VALUE}; $NEWSFLOW_CONTROL_TOPIC, --config).")
         String controlTopic;
 
         @Mixin
@@ -77,7 +78,7 @@ final class KbCommand {
                     .build();
             // what the job will do with it, here first: a malformed row fails now, naming its line
             NewsEnrichmentEngine.withKnowledge(update.getVersion(), update.getEntities(), update.getTopics());
-            Map<String, Object> config = new HashMap<>(kafka.settings);
+            Map<String, Object> config = new HashMap<>(kafka.settings());
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");

@@ -6,17 +6,30 @@ import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.processing.KafkaConnectors;
 import io.newsflow.processing.StartupChecks;
 import io.newsflow.processing.functions.EngineFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.prometheus.PrometheusReporterFactory;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +45,23 @@ public final class LocalRuntime implements AutoCloseable {
 
     /**
      * How to run: where the broker keeps its data, its client port (0: any free port), the job's options
-     * (its bootstrap servers are replaced by the embedded broker's), partitions per topic, job parallelism and
-     * how often the job checkpoints (an exactly-once consumer sees results once per checkpoint).
+     * (its bootstrap servers are replaced by the embedded broker's), partitions per topic, job parallelism,
+     * how often the job checkpoints (an exactly-once consumer sees results once per checkpoint), and the port
+     * of the Prometheus endpoint with Flink's metrics (-1: none).
      */
     public record Settings(Path dataDir, int port, EnrichmentJobConfig job, int partitions, int parallelism,
-                           Duration checkpointInterval) {
+                           Duration checkpointInterval, int metricsPort) {
+
+        /** Without a metrics endpoint. */
+        public Settings(Path dataDir, int port, EnrichmentJobConfig job, int partitions, int parallelism,
+                        Duration checkpointInterval) {
+            this(dataDir, port, job, partitions, parallelism, checkpointInterval, -1);
+        }
+
         public Settings {
+            if (metricsPort != -1 && (metricsPort < 1 || metricsPort > 65535)) {
+                throw new IllegalArgumentException("--metrics-port must be 1..65535, or -1 for none, got " + metricsPort);
+            }
             if (partitions < 1) {
                 throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
             }
@@ -50,17 +74,26 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /** The reporter's name in Flink's configuration: {@code metrics.reporter.prom.*}. */
+    static final String PROMETHEUS_REPORTER = "prom";
+
     private final EmbeddedKafkaBroker broker;
     private final EnrichmentJobConfig job;
     private final JobClient jobClient;
+    private final int metricsPort;
+    private Admin admin;
 
-    private LocalRuntime(EmbeddedKafkaBroker broker, EnrichmentJobConfig job, JobClient jobClient) {
+    private LocalRuntime(EmbeddedKafkaBroker broker, EnrichmentJobConfig job, JobClient jobClient, int metricsPort) {
         this.broker = broker;
         this.job = job;
         this.jobClient = jobClient;
+        this.metricsPort = metricsPort;
     }
 
     public static LocalRuntime start(Settings settings) throws Exception {
+        if (settings.metricsPort() > 0) {
+            checkFree(settings.metricsPort());
+        }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.port(), Map.of());
         try {
             EnrichmentJobConfig job = settings.job().withBootstrapServers(broker.bootstrapServers());
@@ -68,10 +101,20 @@ public final class LocalRuntime implements AutoCloseable {
             broker.createTopics(List.of(controlTopic(job)));
             JobClient client = submit(settings, job);
             LOG.info("Enrichment job {} running on a local MiniCluster", client.getJobID());
-            return new LocalRuntime(broker, job, client);
+            return new LocalRuntime(broker, job, client, settings.metricsPort());
         } catch (Exception | Error e) {
             broker.close();
             throw e;
+        }
+    }
+
+    /** Flink's reporter only logs a port it cannot bind; a local runtime says so at once instead. */
+    private static void checkFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            // free now; the reporter binds it moments later
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serve metrics on port " + port + " (" + e.getMessage()
+                    + "): choose another with --metrics-port, or -1 for none", e);
         }
     }
 
@@ -83,6 +126,13 @@ public final class LocalRuntime implements AutoCloseable {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         // Running counters reach the client with the task heartbeats: beat often on one machine.
         flink.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        if (settings.metricsPort() > 0) {
+            // Flink's Prometheus reporter serves every metric of the MiniCluster: the job's counters, the Kafka
+            // source's offsets and pending records, checkpoints, the JVM. The cluster (docker-compose.yml) uses the same.
+            String reporter = "metrics.reporter." + PROMETHEUS_REPORTER + ".";
+            flink.setString(reporter + "factory.class", PrometheusReporterFactory.class.getName());
+            flink.setString(reporter + "port", String.valueOf(settings.metricsPort()));
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), flink);
         EnrichmentJob.prepare(env, job);
         EnrichmentJob.define(env, job, KafkaConnectors.articles(job), KafkaConnectors.knowledgeUpdates(job),
@@ -108,11 +158,66 @@ public final class LocalRuntime implements AutoCloseable {
         return jobClient;
     }
 
+    /** The port of the Prometheus endpoint, or -1 if there is none. */
+    public int metricsPort() {
+        return metricsPort;
+    }
+
+    /**
+     * How far the job's consumer group is behind on each partition of the input topic: the last stable offset
+     * (what a read_committed consumer can read) minus the offset the group committed, or minus the partition's
+     * first offset while the group has committed none. The job commits its offsets when a checkpoint completes,
+     * so this includes what it read since the last one.
+     */
+    public synchronized Map<TopicPartition, Long> lag() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        }
+        try {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(job.inputTopic())).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).get(job.inputTopic()).partitions().stream()
+                    .map(p -> new TopicPartition(job.inputTopic(), p.partition())).toList();
+            ListOffsetsOptions committedOnly = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
+            var end = admin.listOffsets(specs(partitions, OffsetSpec.latest()), committedOnly).all().get(10, TimeUnit.SECONDS);
+            var start = admin.listOffsets(specs(partitions, OffsetSpec.earliest()), committedOnly).all().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(job.groupId())
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> lag = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata done = committed.get(partition);
+                long from = done == null ? start.get(partition).offset() : done.offset();
+                lag.put(partition, Math.max(0, end.get(partition).offset() - from));
+            }
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the consumer lag", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the consumer lag: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<TopicPartition, OffsetSpec> specs(List<TopicPartition> partitions, OffsetSpec spec) {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        partitions.forEach(p -> specs.put(p, spec));
+        return specs;
+    }
+
     /** A counter of the running job ({@link io.newsflow.processing.functions.PipelineCounters}), 0 until it counts. */
     public long counter(String name) {
+        return counters().getOrDefault(name, 0L);
+    }
+
+    /** The running job's counters by name, as its tasks last reported them (with their heartbeats). */
+    public Map<String, Long> counters() {
         try {
-            Object value = jobClient.getAccumulators().get(10, TimeUnit.SECONDS).get(name);
-            return value instanceof Number number ? number.longValue() : 0;
+            Map<String, Long> counters = new HashMap<>();
+            jobClient.getAccumulators().get(10, TimeUnit.SECONDS).forEach((name, value) -> {
+                if (value instanceof Number number) {
+                    counters.put(name, number.longValue());
+                }
+            });
+            return counters;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the job's counters", e);
@@ -132,6 +237,11 @@ public final class LocalRuntime implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Job did not stop cleanly: {}", e.toString());
         } finally {
+            synchronized (this) {
+                if (admin != null) {
+                    admin.close(Duration.ofSeconds(5));
+                }
+            }
             broker.close();
         }
     }

@@ -1,9 +1,13 @@
 package io.newsflow.app;
 
+import java.nio.file.Path;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code newsflow} command: runs the pipeline locally and feeds it. Each subcommand has {@code --help}. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = Newsflow.Version.class,
@@ -15,13 +19,28 @@ public final class Newsflow {
 
     private static final Logger LOG = LoggerFactory.getLogger(Newsflow.class);
 
+    /** Read before the other options (see {@link SharedDefaults}); here so that every command accepts it. */
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Properties file with shared options, name=value (bootstrap-servers, input-topic, kafka.KEY, "
+                    + "...); flags and NEWSFLOW_* variables win over it (default: $NEWSFLOW_CONFIG).")
+    Path config;
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(System.getenv(), args).execute(args));
     }
 
-    /** The command line with the project's error handling: a bad option prints its message and the usage. */
+    /** The command line on this process's environment, with no {@code --config} file but $NEWSFLOW_CONFIG. */
     public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * The command line with the project's error handling (a bad option prints its message and the usage) and
+     * the shared options' defaults from {@code env} and the {@code --config} file found in {@code args}.
+     */
+    public static CommandLine commandLine(Map<String, String> env, String... args) {
         CommandLine cli = new CommandLine(new Newsflow());
+        cli.setDefaultValueProvider(SharedDefaults.fromArgs(env, args));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String command = commandLine.getCommandSpec().qualifiedName(); // "newsflow ingest feed"
             if (e instanceof IllegalArgumentException) {

@@ -1,21 +1,22 @@
 package io.newsflow.app;
 
-import io.newsflow.processing.EnrichmentJobConfig;
-import io.newsflow.schemas.validate.ArticleValidator;
 import picocli.CommandLine.Option;
 
 /** Where the ingest commands publish and the body limit they check, shared by {@code ingest} and its subcommands. */
 final class PublishOptions {
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @SharedOption("bootstrap-servers")
+    @Option(names = {"-b", "--bootstrap-servers"},
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; $NEWSFLOW_BOOTSTRAP_SERVERS, --config).")
     String bootstrapServers;
 
-    @Option(names = {"-t", "--topic"}, defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
-            description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+    @SharedOption("input-topic")
+    @Option(names = {"-t", "--topic"},
+            description = "Topic to publish to: the job's input topic (default: ${DEFAULT-VALUE}; $NEWSFLOW_INPUT_TOPIC, --config).")
     String topic;
 
-    @Option(names = "--max-body-bytes", defaultValue = "" + ArticleValidator.DEFAULT_MAX_BODY_BYTES,
-            description = "Longest body accepted, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}).")
+    @SharedOption("max-body-bytes")
+    @Option(names = "--max-body-bytes",
+            description = "Longest body accepted, in UTF-8 bytes: the job's --max-body-bytes (default: ${DEFAULT-VALUE}; $NEWSFLOW_MAX_BODY_BYTES, --config).")
     int maxBodyBytes;
 }

@@ -1,6 +1,5 @@
 package io.newsflow.app;
 
-import io.newsflow.processing.EnrichmentJobConfig;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.serde.EnrichedArticleSerde;
 import java.io.PrintWriter;
@@ -32,12 +31,14 @@ final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = EnrichmentJobConfig.DEFAULT_BOOTSTRAP_SERVERS,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @SharedOption("bootstrap-servers")
+    @Option(names = {"-b", "--bootstrap-servers"},
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; $NEWSFLOW_BOOTSTRAP_SERVERS, --config).")
     String bootstrapServers;
 
-    @Option(names = "--output-topic", defaultValue = EnrichmentJobConfig.DEFAULT_OUTPUT_TOPIC,
-            description = "Topic of enriched articles (default: ${DEFAULT-VALUE}).")
+    @SharedOption("output-topic")
+    @Option(names = "--output-topic",
+            description = "Topic of enriched articles (default: ${DEFAULT-VALUE}; $NEWSFLOW_OUTPUT_TOPIC, --config).")
     String outputTopic;
 
     @Option(names = "--entity", description = "Only articles with an entity whose name contains this, or whose id is this.")
@@ -119,7 +120,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> config = new HashMap<String, Object>(kafka.settings);
+        Map<String, Object> config = new HashMap<String, Object>(kafka.settings());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,20 +1,22 @@
 package io.newsflow.app;
 
-import io.newsflow.processing.EnrichmentJobConfig;
 import picocli.CommandLine.Option;
 
 /** The three topic names, shared by the commands that run or feed the pipeline. */
 final class TopicOptions {
 
-    @Option(names = "--input-topic", defaultValue = EnrichmentJobConfig.DEFAULT_INPUT_TOPIC,
-            description = "Topic of raw articles (default: ${DEFAULT-VALUE}).")
+    @SharedOption("input-topic")
+    @Option(names = "--input-topic",
+            description = "Topic of raw articles (default: ${DEFAULT-VALUE}; $NEWSFLOW_INPUT_TOPIC, --config).")
     String input;
 
-    @Option(names = "--output-topic", defaultValue = EnrichmentJobConfig.DEFAULT_OUTPUT_TOPIC,
-            description = "Topic of enriched articles (default: ${DEFAULT-VALUE}).")
+    @SharedOption("output-topic")
+    @Option(names = "--output-topic",
+            description = "Topic of enriched articles (default: ${DEFAULT-VALUE}; $NEWSFLOW_OUTPUT_TOPIC, --config).")
     String output;
 
-    @Option(names = "--dlq-topic", defaultValue = EnrichmentJobConfig.DEFAULT_DLQ_TOPIC,
-            description = "Topic of dead letters (default: ${DEFAULT-VALUE}).")
+    @SharedOption("dlq-topic")
+    @Option(names = "--dlq-topic",
+            description = "Topic of dead letters (default: ${DEFAULT-VALUE}; $NEWSFLOW_DLQ_TOPIC, --config).")
     String dlq;
 }

@@ -10,7 +10,7 @@ record CommandRunner(int exitCode, String out, String err) {
     static CommandRunner run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Newsflow.commandLine();
+        CommandLine cli = Newsflow.commandLine(System.getenv(), args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);

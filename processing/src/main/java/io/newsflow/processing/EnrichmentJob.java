@@ -42,7 +42,12 @@ public final class EnrichmentJob {
     private EnrichmentJob() {}
 
     public static void main(String[] args) throws Exception {
-        EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(args);
+        EnrichmentJobConfig config;
+        try {
+            config = EnrichmentJobConfig.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n\n" + EnrichmentJobConfig.usage(), e);
+        }
         StartupChecks.check(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().setGlobalJobParameters(ParameterTool.fromMap(config.toDisplayMap()));

@@ -1,31 +1,26 @@
 package io.newsflow.processing;
 
+import io.newsflow.processing.config.ConfigOption;
+import io.newsflow.processing.config.ConfigValues;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.util.ParameterTool;
 
 /**
- * The options of the enrichment job, with their defaults in one place and checked at start.
+ * The options of the enrichment job, with their defaults in one place and checked at start. {@link #OPTIONS}
+ * lists them, each with its name, default and meaning (the README's options table is checked against it);
+ * {@link #fromArgs} reads them from flags ({@code --name value}), the environment ({@code NEWSFLOW_NAME}) and a
+ * properties file ({@code --config FILE}), in that order of precedence (see {@link ConfigValues}). Kafka client
+ * settings pass through: {@code --kafka.security.protocol SASL_SSL}.
  *
- * <pre>
- * --bootstrap-servers        Kafka bootstrap servers                         (localhost:9092)
- * --input-topic              topic of raw articles                           (articles)
- * --output-topic             topic of enriched articles                      (articles.enriched)
- * --dlq-topic                topic of dead letters                           (articles.dlq)
- * --group-id                 consumer group of the source                    (newsflow-enrichment)
- * --starting-offsets         earliest | latest | committed                   (committed, else earliest)
- * --delivery-guarantee       exactly-once | at-least-once                    (exactly-once)
- * --transactional-id-prefix  prefix of the sink's transactional ids; unique per job (newsflow-enrichment)
- * --max-body-bytes           longest body accepted, in UTF-8 bytes           (1048576)
- * --dedup-ttl                how long an article id is remembered for dedup, ISO-8601 (P7D)
- * --control-topic            topic of knowledge-base updates (newsflow kb publish) (articles.control)
- * --kafka.&lt;setting&gt;          passed to every Kafka client as it is (e.g. --kafka.security.protocol SASL_SSL)
- * </pre>
+ * <p>A new option: a record component, a {@link ConfigOption} constant added to {@link #OPTIONS}, a line in
+ * {@link #from} and in {@link #toMap}.
  */
 public record EnrichmentJobConfig(
         String bootstrapServers,
@@ -54,6 +49,37 @@ public record EnrichmentJobConfig(
     /** Where the source starts when the group has no committed offset: always the earliest. */
     public enum StartingOffsets { EARLIEST, LATEST, COMMITTED }
 
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS = ConfigOption.text("bootstrap-servers",
+            DEFAULT_BOOTSTRAP_SERVERS, "Kafka bootstrap servers");
+    public static final ConfigOption<String> INPUT_TOPIC = ConfigOption.text("input-topic",
+            DEFAULT_INPUT_TOPIC, "topic of raw articles");
+    public static final ConfigOption<String> OUTPUT_TOPIC = ConfigOption.text("output-topic",
+            DEFAULT_OUTPUT_TOPIC, "topic of enriched articles");
+    public static final ConfigOption<String> DLQ_TOPIC = ConfigOption.text("dlq-topic",
+            DEFAULT_DLQ_TOPIC, "topic of dead letters");
+    public static final ConfigOption<String> GROUP_ID = ConfigOption.text("group-id",
+            DEFAULT_GROUP_ID, "consumer group of the job's source");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS = ConfigOption.choice("starting-offsets",
+            "committed", "where the source starts: `earliest`, `latest`, or `committed` (earliest when the group has none)",
+            choices(StartingOffsets.values()));
+    public static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE = ConfigOption.choice("delivery-guarantee",
+            "exactly-once", "`exactly-once` or `at-least-once` (lower latency: output is visible at once instead of at the next "
+                    + "checkpoint, but after a failure the records since the last checkpoint are written again; tested: nothing lost)",
+            guarantees());
+    public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX = ConfigOption.text("transactional-id-prefix",
+            DEFAULT_GROUP_ID, "prefix of the sinks' transactional ids; must be unique per job");
+    public static final ConfigOption<Integer> MAX_BODY_BYTES = ConfigOption.positiveInt("max-body-bytes",
+            ArticleValidator.DEFAULT_MAX_BODY_BYTES, "longest article body accepted, in UTF-8 bytes (the ingest edge applies the job's rule)");
+    public static final ConfigOption<Duration> DEDUP_TTL = ConfigOption.positiveDuration("dedup-ttl",
+            DEFAULT_DEDUP_TTL, "how long an article id is remembered to recognise re-sends and updates (ISO-8601)");
+    public static final ConfigOption<String> CONTROL_TOPIC = ConfigOption.text("control-topic",
+            DEFAULT_CONTROL_TOPIC, "topic of knowledge-base updates (`newsflow kb publish`); one partition, compacted");
+
+    /** Every option of the job, in the order the README's table lists them. */
+    public static final List<ConfigOption<?>> OPTIONS = List.of(BOOTSTRAP_SERVERS, INPUT_TOPIC, OUTPUT_TOPIC,
+            DLQ_TOPIC, GROUP_ID, STARTING_OFFSETS, DELIVERY_GUARANTEE, TRANSACTIONAL_ID_PREFIX, MAX_BODY_BYTES, DEDUP_TTL,
+            CONTROL_TOPIC);
+
     public EnrichmentJobConfig {
         checkNotBlank(bootstrapServers, "--bootstrap-servers");
         checkNotBlank(inputTopic, "--input-topic");
@@ -75,33 +101,56 @@ public record EnrichmentJobConfig(
         kafka = Map.copyOf(kafka);
     }
 
-    /** The defaults, for a broker on localhost:9092. */
+    /** The defaults, for a broker on localhost:9092: no environment variable or file is read. */
     public static EnrichmentJobConfig defaults() {
-        return fromArgs(new String[0]);
+        return from(ConfigValues.defaults(OPTIONS));
     }
 
-    /** Reads {@code --name value} options; an unknown value fails with a message naming the option. */
+    /**
+     * Reads {@code --name value} flags, then the environment, then the {@code --config} file (see
+     * {@link ConfigValues}); an unknown option or a bad value fails with a message naming it.
+     */
     public static EnrichmentJobConfig fromArgs(String[] args) {
-        ParameterTool params = ParameterTool.fromArgs(args);
-        Map<String, String> kafka = new LinkedHashMap<>();
-        params.toMap().forEach((key, value) -> {
-            if (key.startsWith("kafka.")) {
-                kafka.put(key.substring("kafka.".length()), value);
+        return fromArgs(args, System.getenv());
+    }
+
+    /** {@link #fromArgs(String[])} with the environment given. */
+    public static EnrichmentJobConfig fromArgs(String[] args, Map<String, String> env) {
+        Map<String, String> flags = ParameterTool.fromArgs(args).toMap();
+        flags.forEach((name, value) -> {
+            if (NO_VALUE.equals(value)) {
+                throw new IllegalArgumentException("--" + name + " needs a value");
             }
         });
+        return from(ConfigValues.resolve(OPTIONS, flags, env));
+    }
+
+    /** The job's options from resolved values. */
+    public static EnrichmentJobConfig from(ConfigValues values) {
         return new EnrichmentJobConfig(
-                params.get("bootstrap-servers", DEFAULT_BOOTSTRAP_SERVERS),
-                params.get("input-topic", DEFAULT_INPUT_TOPIC),
-                params.get("output-topic", DEFAULT_OUTPUT_TOPIC),
-                params.get("dlq-topic", DEFAULT_DLQ_TOPIC),
-                params.get("group-id", DEFAULT_GROUP_ID),
-                parseEnum(StartingOffsets.class, "--starting-offsets", params.get("starting-offsets", "committed")),
-                parseGuarantee(params.get("delivery-guarantee", "exactly-once")),
-                params.get("transactional-id-prefix", DEFAULT_GROUP_ID),
-                parseInt("--max-body-bytes", params.get("max-body-bytes", String.valueOf(ArticleValidator.DEFAULT_MAX_BODY_BYTES))),
-                parseDuration("--dedup-ttl", params.get("dedup-ttl", DEFAULT_DEDUP_TTL.toString())),
-                params.get("control-topic", DEFAULT_CONTROL_TOPIC),
-                kafka);
+                values.get(BOOTSTRAP_SERVERS),
+                values.get(INPUT_TOPIC),
+                values.get(OUTPUT_TOPIC),
+                values.get(DLQ_TOPIC),
+                values.get(GROUP_ID),
+                values.get(STARTING_OFFSETS),
+                values.get(DELIVERY_GUARANTEE),
+                values.get(TRANSACTIONAL_ID_PREFIX),
+                values.get(MAX_BODY_BYTES),
+                values.get(DEDUP_TTL),
+                values.get(CONTROL_TOPIC),
+                values.kafka());
+    }
+
+    /** The options as a usage text, one a line: flag, default, meaning. */
+    public static String usage() {
+        StringBuilder usage = new StringBuilder("Options (--name value; or NEWSFLOW_NAME; or name=value in --config FILE):\n");
+        for (ConfigOption<?> option : OPTIONS) {
+            usage.append(String.format("  %-27s %s (default: %s)%n", option.flag(), option.meaning().replace("`", ""),
+                    option.defaultValue()));
+        }
+        return usage.append(String.format("  %-27s %s%n", "--kafka.<setting> VALUE", "passed to every Kafka client as it is"))
+                .toString();
     }
 
     public EnrichmentJobConfig withBootstrapServers(String servers) {
@@ -132,18 +181,18 @@ public record EnrichmentJobConfig(
     /** The options as {@code --name value} pairs, as {@link #fromArgs} reads them. */
     public Map<String, String> toMap() {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put("bootstrap-servers", bootstrapServers);
-        map.put("input-topic", inputTopic);
-        map.put("output-topic", outputTopic);
-        map.put("dlq-topic", dlqTopic);
-        map.put("group-id", groupId);
-        map.put("starting-offsets", startingOffsets.name().toLowerCase(Locale.ROOT));
-        map.put("delivery-guarantee", deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once");
-        map.put("transactional-id-prefix", transactionalIdPrefix);
-        map.put("max-body-bytes", String.valueOf(maxBodyBytes));
-        map.put("dedup-ttl", dedupTtl.toString());
-        map.put("control-topic", controlTopic);
-        kafka.forEach((k, v) -> map.put("kafka." + k, v));
+        map.put(BOOTSTRAP_SERVERS.name(), bootstrapServers);
+        map.put(INPUT_TOPIC.name(), inputTopic);
+        map.put(OUTPUT_TOPIC.name(), outputTopic);
+        map.put(DLQ_TOPIC.name(), dlqTopic);
+        map.put(GROUP_ID.name(), groupId);
+        map.put(STARTING_OFFSETS.name(), startingOffsets.name().toLowerCase(Locale.ROOT));
+        map.put(DELIVERY_GUARANTEE.name(), deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once");
+        map.put(TRANSACTIONAL_ID_PREFIX.name(), transactionalIdPrefix);
+        map.put(MAX_BODY_BYTES.name(), String.valueOf(maxBodyBytes));
+        map.put(DEDUP_TTL.name(), dedupTtl.toString());
+        map.put(CONTROL_TOPIC.name(), controlTopic);
+        kafka.forEach((k, v) -> map.put(ConfigValues.KAFKA_PREFIX + k, v));
         return map;
     }
 
@@ -160,38 +209,22 @@ public record EnrichmentJobConfig(
     private static final java.util.regex.Pattern SECRET =
             java.util.regex.Pattern.compile("password|jaas|secret|token|credential|\\.key$", java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    private static DeliveryGuarantee parseGuarantee(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "exactly-once", "exactly_once" -> DeliveryGuarantee.EXACTLY_ONCE;
-            case "at-least-once", "at_least_once" -> DeliveryGuarantee.AT_LEAST_ONCE;
-            default -> throw new IllegalArgumentException(
-                    "--delivery-guarantee must be exactly-once or at-least-once, got '" + value + "'");
-        };
+    /** What ParameterTool gives a flag without a value. */
+    private static final String NO_VALUE = "__NO_VALUE_KEY";
+
+    private static Map<String, StartingOffsets> choices(StartingOffsets[] values) {
+        Map<String, StartingOffsets> choices = new LinkedHashMap<>();
+        for (StartingOffsets value : values) {
+            choices.put(value.name().toLowerCase(Locale.ROOT), value);
+        }
+        return choices;
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String value) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", got '" + value + "'");
-        }
-    }
-
-    private static Duration parseDuration(String option, String value) {
-        try {
-            return Duration.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " must be an ISO-8601 duration such as P7D or PT12H, got '" + value + "'");
-        }
-    }
-
-    private static int parseInt(String option, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, got '" + value + "'");
-        }
+    private static Map<String, DeliveryGuarantee> guarantees() {
+        Map<String, DeliveryGuarantee> choices = new LinkedHashMap<>();
+        choices.put("exactly-once", DeliveryGuarantee.EXACTLY_ONCE);
+        choices.put("at-least-once", DeliveryGuarantee.AT_LEAST_ONCE);
+        return choices;
     }
 
     private static void checkNotBlank(String value, String option) {

@@ -3,6 +3,11 @@ package io.newsflow.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +23,23 @@ class EnrichmentJobConfigTest {
         assertThat(config.dlqTopic()).isEqualTo("articles.dlq");
         assertThat(config.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
         assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void aFlagBeatsTheEnvironmentWhichBeatsTheFile() throws Exception {
+        Path file = Files.createDirectories(Path.of("target", "config-test")).resolve("job-" + UUID.randomUUID() + ".properties");
+        Files.writeString(file, "input-topic=from-file\noutput-topic=out-from-file\nkafka.security.protocol=SSL\n"
+                + "kafka.client.rack=file-rack\n");
+        Map<String, String> env = Map.of("NEWSFLOW_INPUT_TOPIC", "from-env", "NEWSFLOW_CONFIG", file.toString(),
+                "NEWSFLOW_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "NEWSFLOW_DEDUP_TTL", "PT1H");
+
+        EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(new String[] {"--dedup-ttl", "PT2H"}, env);
+
+        assertThat(config.inputTopic()).isEqualTo("from-env");
+        assertThat(config.outputTopic()).isEqualTo("out-from-file");
+        assertThat(config.dedupTtl()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("client.rack", "file-rack");
+        assertThat(EnrichmentJobConfig.defaults().inputTopic()).as("defaults() reads nothing").isEqualTo("articles");
     }
 
     @Test
@@ -59,6 +81,10 @@ class EnrichmentJobConfigTest {
         assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--output-topic", "articles"}))
                 .hasMessageStartingWith("--input-topic, --output-topic, --dlq-topic and --control-topic must differ");
         assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--starting-offsets", "middle"}))
-                .hasMessage("--starting-offsets must be one of [earliest, latest, committed], got 'middle'");
+                .hasMessage("--starting-offsets must be earliest, latest or committed, got 'middle'");
+        assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--inptu-topic", "x", "--dedup-ttl"}, Map.of()))
+                .hasMessageStartingWith("--dedup-ttl needs a value");
+        assertThatThrownBy(() -> EnrichmentJobConfig.fromArgs(new String[] {"--inptu-topic", "x"}, Map.of()))
+                .hasMessageStartingWith("unknown option --inptu-topic (did you mean --input-topic?); the options are --bootstrap-servers, ");
     }
 }
