@@ -82,11 +82,27 @@ class LocalRuntimeMetricsIT {
         List<Sample> pending = named(metrics, "flink_taskmanager_job_task_operator_pendingRecords");
         assertThat(pending).as("the source's records not yet read").isNotEmpty()
                 .allSatisfy(s -> assertThat(s.value()).isBetween(0.0, (double) read));
-        List<Sample> offsets = named(metrics, "flink_taskmanager_job_task_operator_KafkaSourceReader_topic_partition_currentOffset");
+        List<Sample> offsets = named(metrics, "flink_taskmanager_job_task_operator_KafkaSourceReader_topic_partition_currentOffset")
+                .stream().filter(s -> s.labels().get("topic").equals("articles")).toList();
         assertThat(offsets).extracting(s -> s.labels().get("partition")).containsExactlyInAnyOrder("0", "1");
         assertThat(offsets).allSatisfy(s -> assertThat(s.labels()).containsEntry("topic", "articles"));
         assertThat(named(metrics, "flink_taskmanager_job_task_operator_KafkaSourceReader_KafkaConsumer_records_lag_max"))
                 .isNotEmpty();
+    }
+
+    @Test
+    void theJobReportsItsLagPerInputPartition() {
+        int read = published.published();
+
+        List<Sample> lag = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> named(scrape(), "flink_taskmanager_job_task_operator_topic_partition_consumerLag"),
+                        samples -> !samples.isEmpty() && samples.stream().allMatch(s -> s.value() == 0.0));
+
+        // a partition shows up once a record was read from it: the few samples may all hash to one partition
+        assertThat(read).isPositive();
+        assertThat(lag).extracting(s -> s.labels().get("partition")).doesNotHaveDuplicates().isSubsetOf("0", "1");
+        assertThat(lag).allSatisfy(s -> assertThat(s.labels()).containsEntry("topic", "articles")
+                .containsEntry("operator_name", "consumer_lag"));
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.newsflow.processing;
 
-import io.newsflow.processing.functions.DeadLetters;
 import io.newsflow.processing.functions.ArticleId;
+import io.newsflow.processing.functions.ConsumerLagFunction;
+import io.newsflow.processing.functions.DeadLetters;
 import io.newsflow.processing.functions.DecodeArticleFunction;
 import io.newsflow.processing.functions.DeduplicateFunction;
 import io.newsflow.processing.functions.EngineFactory;
@@ -37,6 +38,8 @@ public final class EnrichmentJob {
 
     public static final String JOB_NAME = "newsflow-enrichment";
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    /** How often the consumer-lag metric asks Kafka for the input partitions' end offsets. */
+    static final Duration CONSUMER_LAG_REFRESH = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(EnrichmentJob.class);
 
     private EnrichmentJob() {}
@@ -84,7 +87,9 @@ public final class EnrichmentJob {
                               Source<RawRecord, ?, ?> articles, Source<RawRecord, ?, ?> knowledgeUpdates,
                               EngineFactory engine, Sink<EnrichedArticle> enriched, Sink<DeadLetter> deadLetters) {
         DataStream<RawRecord> raw = env.fromSource(articles, WatermarkStrategy.noWatermarks(), "articles")
-                .uid("articles-source");
+                .uid("articles-source")
+                .map(new ConsumerLagFunction(KafkaConnectors.adminConfig(config), CONSUMER_LAG_REFRESH))
+                .uid("consumer-lag").name("consumer lag");
         DataStream<RawRecord> control = knowledgeUpdates == null ? raw.filter(new NoRecords()).name("no knowledge updates")
                 : env.fromSource(knowledgeUpdates, WatermarkStrategy.noWatermarks(), "knowledge updates")
                         .uid("knowledge-updates-source").setParallelism(1);

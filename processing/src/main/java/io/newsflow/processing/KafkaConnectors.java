@@ -5,13 +5,16 @@ import io.newsflow.processing.functions.RawRecord;
 import io.newsflow.processing.functions.RawRecordDeserializationSchema;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -90,6 +93,13 @@ public final class KafkaConnectors {
             case LATEST -> OffsetsInitializer.latest();
             case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
         };
+    }
+
+    /** Settings for an admin client of the job's cluster: the bootstrap servers and the user's settings. */
+    public static Map<String, Object> adminConfig(EnrichmentJobConfig config) {
+        Map<String, Object> admin = new HashMap<>(config.kafka());
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        return admin;
     }
 
     private static Properties properties(EnrichmentJobConfig config) {

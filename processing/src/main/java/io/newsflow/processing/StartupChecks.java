@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,9 +40,7 @@ public final class StartupChecks {
 
     /** @throws IllegalStateException naming the problem and the setting that fixes it */
     public static void check(EnrichmentJobConfig config) {
-        Map<String, Object> admin = new java.util.HashMap<>(config.kafka());
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        try (Admin client = Admin.create(admin)) {
+        try (Admin client = Admin.create(KafkaConnectors.adminConfig(config))) {
             checkTopics(client, List.of(config.inputTopic(), config.outputTopic(), config.dlqTopic(), config.controlTopic()));
             if (config.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
                 checkTransactionTimeout(client, sinkTransactionTimeoutMs(config));
