@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -149,8 +150,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             List<String> names = topics.stream().map(NewTopic::name).toList();
             long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-            while (!admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null)) {
+            while (!haveLeaders(admin, names)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("partitions of " + names + " have no leader after "
                             + READY_TIMEOUT.toSeconds() + " s");
@@ -164,6 +164,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("broker at " + bootstrapServers() + " did not create topics in 30 s", e);
+        }
+    }
+
+    /**
+     * Whether every partition of the topics has a leader. A topic just created can still be unknown to the
+     * broker's metadata cache (more so on a busy machine): that counts as not ready yet.
+     */
+    private static boolean haveLeaders(Admin admin, List<String> names)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
