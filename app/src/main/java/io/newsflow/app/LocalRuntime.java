@@ -59,11 +59,16 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(Settings settings) throws Exception {
+        return start(settings, EngineFactory.standard());
+    }
+
+    /** Starts the runtime with another engine in the job ({@code bench} runs a no-op one). */
+    public static LocalRuntime start(Settings settings, EngineFactory engine) throws Exception {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.port(), Map.of());
         try {
             EnrichmentJobConfig job = settings.job().withBootstrapServers(broker.bootstrapServers());
             broker.createTopics(settings.partitions(), job.inputTopic(), job.outputTopic(), job.dlqTopic());
-            JobClient client = submit(settings, job);
+            JobClient client = submit(settings, job, engine);
             LOG.info("Enrichment job {} running on a local MiniCluster", client.getJobID());
             return new LocalRuntime(broker, job, client);
         } catch (Exception | Error e) {
@@ -72,7 +77,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static JobClient submit(Settings settings, EnrichmentJobConfig job) throws Exception {
+    private static JobClient submit(Settings settings, EnrichmentJobConfig job, EngineFactory engine) throws Exception {
         StartupChecks.check(job);
         Configuration flink = new Configuration();
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
@@ -82,7 +87,7 @@ public final class LocalRuntime implements AutoCloseable {
         flink.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), flink);
         EnrichmentJob.prepare(env, job);
-        EnrichmentJob.define(env, job, KafkaConnectors.articles(job), EngineFactory.standard(),
+        EnrichmentJob.define(env, job, KafkaConnectors.articles(job), engine,
                 KafkaConnectors.enriched(job), KafkaConnectors.deadLetters(job));
         return env.executeAsync(EnrichmentJob.JOB_NAME);
     }
