@@ -171,6 +171,22 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
             }
             out.append(render(rows, markdown, 1));
         }
+        List<PipelineBench.Phase> split = pipeline.stream().filter(p -> !p.cpuMillisPerArticleBy().isEmpty()
+                && p.phase().equals("max")).toList();
+        if (!split.isEmpty()) {
+            out.append('\n');
+            List<List<String>> rows = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("CPU ms per article, by thread", "all"));
+            header.addAll(ThreadCpu.groups());
+            rows.add(header);
+            for (PipelineBench.Phase p : split) {
+                List<String> row = new ArrayList<>(List.of(p.mode() + ", " + p.phase(),
+                        Units.decimal(p.cpuMillisPerArticle())));
+                ThreadCpu.groups().forEach(g -> row.add(Units.decimal(p.cpuMillisPerArticleBy().getOrDefault(g, -1.0))));
+                rows.add(row);
+            }
+            out.append(render(rows, markdown, 1));
+        }
         out.append('\n');
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("target", "goal", "measured", ""));

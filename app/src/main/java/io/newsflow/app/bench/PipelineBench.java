@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,13 +90,14 @@ public final class PipelineBench {
 
     /**
      * What one phase measured. {@code offeredRate} is the producer's pace (0: as fast as it can);
+     * {@code cpuMillisPerArticleBy} splits the process's CPU per article by thread group ({@link ThreadCpu});
      * {@code heapLive} the heap after a full collection half-way through ({@code max} only; -1 otherwise);
      * {@code redelivered} enriched records received more than once.
      */
     public record Phase(String mode, String phase, int articles, long words, double seconds, double offeredRate,
                         double articlesPerSecond, double wordsPerSecond, double megabytesPerSecond, Latency latencyMs,
-                        double cpuMillisPerArticle, double processCores, double otherCores, long heapPeak,
-                        long heapLive, long rssPeak, long redelivered) {}
+                        double cpuMillisPerArticle, Map<String, Double> cpuMillisPerArticleBy, double processCores,
+                        double otherCores, long heapPeak, long heapLive, long rssPeak, long redelivered) {}
 
     private static final String WARM_UP = "warm-up";
 
@@ -173,6 +175,7 @@ public final class PipelineBench {
         progress.status(new Status(label, count, rate, sent, consumer, id));
         memory.reset();
         CpuWatch cpu = CpuWatch.start();
+        ThreadCpu threads = ThreadCpu.start();
         long startMillis = System.currentTimeMillis();
         long startNanos = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -222,6 +225,8 @@ public final class PipelineBench {
         }
         CpuWatch.Use use = cpu.use();
         long cpuNanos = cpu.processNanos();
+        Map<String, Double> byGroup = new LinkedHashMap<>();
+        threads.byGroup().forEach((group, nanos) -> byGroup.put(group, nanos / 1e6 / count));
         MemoryWatch.Peaks peaks = memory.peaks();
         consumer.close(id);
         double seconds = Math.max(1, consumer.lastReceiptMillis(id) - startMillis) / 1000.0;
@@ -230,7 +235,7 @@ public final class PipelineBench {
                 bytes.sum() / 1e6 / seconds,
                 new Latency(latencies.getValueAtPercentile(50), latencies.getValueAtPercentile(95),
                         latencies.getValueAtPercentile(99), latencies.getMaxValue()),
-                cpuNanos < 0 ? -1 : cpuNanos / 1e6 / count, use.processCores(), use.otherCores(), peaks.heapUsed(),
+                cpuNanos < 0 ? -1 : cpuNanos / 1e6 / count, byGroup, use.processCores(), use.otherCores(), peaks.heapUsed(),
                 live[0], peaks.rss(), consumer.records(id) - count);
     }
 
