@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code newsflow bench}: how fast the engine and the whole pipeline run on this machine. Prints a table of
  * throughput, latency, CPU and memory per part, the Flink+Kafka overhead and the issue's targets; writes them
- * as JSON and the time line as a PNG chart on request. Defaults are the full benchmark (about 12 minutes on two
+ * as JSON and the time line as a PNG chart on request. Defaults are the full benchmark (about 11 minutes on two
  * cores); {@code --quick} runs everything tiny, in about a minute, to check that it works.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--articles", paramLabel = "N",
             description = "Articles of about 700 words sent through the pipeline at full speed, per mode "
-                    + "(default: 40000, enough for over 60 s per mode here; --quick: 200).")
+                    + "(default: 40000, over 60 s per mode with the real engine on two cores; --quick: 200).")
     Integer articles;
 
     @Option(names = "--warmup-articles", paramLabel = "N",
