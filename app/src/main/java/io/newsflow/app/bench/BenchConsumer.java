@@ -34,7 +34,7 @@ final class BenchConsumer implements AutoCloseable {
     private static final long MAX_LATENCY_MS = Duration.ofHours(1).toMillis();
 
     /** One second of one phase: articles received in it and their latencies (ms; -1 when none arrived). */
-    record Sample(double second, String phase, int articles, long p50, long p99, long max) {}
+    public record Sample(double second, String phase, int articles, long p50, long p99, long max) {}
 
     private static final class PhaseReceipts {
         final String label;

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -79,8 +80,11 @@ public final class PipelineBench {
     public record Settings(int articles, int warmupArticles, Duration halfMaxDuration, int partitions,
                            int parallelism, Duration checkpointInterval, Duration stallTimeout) {
         public Settings {
-            if (articles < 1 || warmupArticles < 0) {
+            if (articles < 1) {
                 throw new IllegalArgumentException("--articles must be >= 1, got " + articles);
+            }
+            if (warmupArticles < 0) {
+                throw new IllegalArgumentException("--warmup-articles must be >= 0, got " + warmupArticles);
             }
         }
     }
@@ -170,7 +174,7 @@ public final class PipelineBench {
         AtomicInteger sent = new AtomicInteger();
         LongAdder bytes = new LongAdder();
         AtomicReference<Throwable> sendError = new AtomicReference<>();
-        long[] live = {-1};
+        long live = -1;
         long words = 0;
         progress.status(new Status(label, count, rate, sent, consumer, id));
         memory.reset();
@@ -214,14 +218,14 @@ public final class PipelineBench {
                         runtime.counter(PipelineCounters.ENRICHED), runtime.counter(PipelineCounters.DEAD_LETTERED),
                         runtime.counter(PipelineCounters.DUPLICATES)));
             }
-            if (measureLive && live[0] < 0 && received >= count / 2) {
-                live[0] = MemoryWatch.liveHeapNow();
+            if (measureLive && live < 0 && received >= count / 2) {
+                live = MemoryWatch.liveHeapNow();
             }
             Thread.sleep(20);
         }
-        if (measureLive && live[0] < 0) {
+        if (measureLive && live < 0) {
             // Everything arrived at once (a single checkpoint's commit): measure now, before the runtime stops.
-            live[0] = MemoryWatch.liveHeapNow();
+            live = MemoryWatch.liveHeapNow();
         }
         CpuWatch.Use use = cpu.use();
         long cpuNanos = cpu.processNanos();
@@ -235,8 +239,8 @@ public final class PipelineBench {
                 bytes.sum() / 1e6 / seconds,
                 new Latency(latencies.getValueAtPercentile(50), latencies.getValueAtPercentile(95),
                         latencies.getValueAtPercentile(99), latencies.getMaxValue()),
-                cpuNanos < 0 ? -1 : cpuNanos / 1e6 / count, byGroup, use.processCores(), use.otherCores(), peaks.heapUsed(),
-                live[0], peaks.rss(), consumer.records(id) - count);
+                cpuNanos < 0 ? -1 : cpuNanos / 1e6 / count, byGroup, use.processCores(), use.otherCores(),
+                peaks.heapUsed(), live, peaks.rss(), consumer.records(id) - count);
     }
 
     private Article article(int phase, int index) {
@@ -253,7 +257,7 @@ public final class PipelineBench {
     }
 
     /** The progress line of a phase: sent, enriched, the rate over the last second, p99 so far. */
-    private static final class Status implements java.util.function.Supplier<String> {
+    private static final class Status implements Supplier<String> {
         private final String label;
         private final int count;
         private final double rate;
