@@ -57,6 +57,15 @@ public final class Benchmark {
     }
 
     public BenchReport run() throws Exception {
+        try {
+            return measure();
+        } finally {
+            progress.close();
+            memory.close();
+        }
+    }
+
+    private BenchReport measure() throws Exception {
         Instant started = Instant.now();
         CpuWatch whole = CpuWatch.start();
         List<EngineSpeed.Text> sources = BenchCorpus.sources(options.samples(), options.evalDir());
@@ -77,28 +86,23 @@ public final class Benchmark {
         List<PipelineBench.Phase> pipeline = new ArrayList<>();
         PipelineBench pipelineBench = new PipelineBench(options.pipeline(), articles, memory, progress,
                 started.toEpochMilli());
-        try {
-            if (options.parts().contains("engine")) {
-                engine.addAll(engine(corpus));
+        if (options.parts().contains("engine")) {
+            engine.addAll(engine(corpus));
+        }
+        for (String part : options.parts()) {
+            if (part.equals("engine")) {
+                continue;
             }
-            for (String part : options.parts()) {
-                if (part.equals("engine")) {
-                    continue;
+            PipelineBench.Mode mode = PipelineBench.Mode.parse(part);
+            Path data = WorkDirs.create(options.workDir(), "newsflow-bench-");
+            try {
+                for (PipelineBench.Phase phase : pipelineBench.run(mode, data)) {
+                    pipeline.add(phase);
+                    progress.println(summary(phase));
                 }
-                PipelineBench.Mode mode = PipelineBench.Mode.parse(part);
-                Path data = WorkDirs.create(options.workDir(), "newsflow-bench-");
-                try {
-                    for (PipelineBench.Phase phase : pipelineBench.run(mode, data)) {
-                        pipeline.add(phase);
-                        progress.println(summary(phase));
-                    }
-                } finally {
-                    WorkDirs.deleteRecursively(data);
-                }
+            } finally {
+                WorkDirs.deleteRecursively(data);
             }
-        } finally {
-            progress.close();
-            memory.close();
         }
         PipelineBench.Settings p = options.pipeline();
         BenchReport.Setup setup = new BenchReport.Setup(options.quick(), options.parts(), p.articles(),
