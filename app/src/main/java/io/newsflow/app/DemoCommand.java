@@ -7,12 +7,10 @@ import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EnrichedArticle;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -66,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--samples " + samples + " has no articles/ folder");
         }
         long started = System.nanoTime();
-        Path data = Files.createTempDirectory(Files.createDirectories(workDir), "newsflow-demo-");
+        Path data = WorkDirs.create(workDir, "newsflow-demo-");
         out.println("Starting Kafka (KRaft, embedded) and the Flink enrichment job on a MiniCluster…");
         out.flush();
         LocalRuntime.Settings settings = new LocalRuntime.Settings(data, 0,
@@ -83,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
             int expected = report.published() + raw;
             return await(runtime, expected, report.rejected().size(), started, out, err);
         } finally {
-            deleteRecursively(data);
+            WorkDirs.deleteRecursively(data);
         }
     }
 
@@ -156,13 +154,5 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalStateException("Kafka refused a raw sample: " + e.getCause().getMessage(), e.getCause());
         }
         return files.size();
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.app.bench.EngineSpeed;
 import io.newsflow.app.quality.JsonlDocuments;
 import io.newsflow.app.quality.NerScorer;
 import io.newsflow.app.quality.PrfCounts;
@@ -15,8 +16,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -183,31 +184,10 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void printSpeed(PrintWriter out, List<JsonlDocuments.Document> docs, EnrichmentEngine engine) {
-        long words = docs.stream().mapToLong(d -> countWords(d.text()) + countWords(d.title())).sum();
-        long chars = docs.stream().mapToLong(d -> d.text().length()).sum();
-        long blackhole = 0;
-        long warmupEnd = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < warmupEnd) {
-            for (JsonlDocuments.Document doc : docs) {
-                blackhole += engine.enrich(doc.title(), doc.text()).entities().size();
-            }
-        }
-        long passes = 0;
-        long start = System.nanoTime();
-        long end = start + speedSeconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            for (JsonlDocuments.Document doc : docs) {
-                blackhole += engine.enrich(doc.title(), doc.text()).entities().size();
-            }
-            passes++;
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("speed: %,.0f words/s, %,.0f documents/s, %.1f MB/s on one thread (%d passes over %,d words after 3 s warm-up; %d)%n",
-                passes * words / seconds, passes * docs.size() / seconds, passes * chars / seconds / 1e6, passes, words,
-                blackhole % 2);
-    }
-
-    static long countWords(String text) {
-        return text == null || text.isBlank() ? 0 : Arrays.stream(text.strip().split("\\s+")).count();
+        List<EngineSpeed.Text> corpus = docs.stream().map(d -> EngineSpeed.Text.of(d.title(), d.text())).toList();
+        EngineSpeed.Run run = EngineSpeed.measure(List.of(engine), corpus, Duration.ofSeconds(3), 1,
+                Duration.ofSeconds(speedSeconds), i -> { }).median();
+        out.printf("speed: %,.0f words/s, %,.0f documents/s, %.1f MB/s on one thread (%,d words in %.1f s after 3 s warm-up)%n",
+                run.wordsPerSecond(), run.textsPerSecond(), run.megabytesPerSecond(), run.words(), run.seconds());
     }
 }

@@ -91,6 +91,11 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(Settings settings) throws Exception {
+        return start(settings, EngineFactory.standard());
+    }
+
+    /** Starts the runtime with another engine in the job ({@code bench} runs a no-op one). */
+    public static LocalRuntime start(Settings settings, EngineFactory engine) throws Exception {
         if (settings.metricsPort() > 0) {
             checkFree(settings.metricsPort());
         }
@@ -99,7 +104,7 @@ public final class LocalRuntime implements AutoCloseable {
             EnrichmentJobConfig job = settings.job().withBootstrapServers(broker.bootstrapServers());
             broker.createTopics(settings.partitions(), job.inputTopic(), job.outputTopic(), job.dlqTopic());
             broker.createTopics(List.of(controlTopic(job)));
-            JobClient client = submit(settings, job);
+            JobClient client = submit(settings, job, engine);
             LOG.info("Enrichment job {} running on a local MiniCluster", client.getJobID());
             return new LocalRuntime(broker, job, client, settings.metricsPort());
         } catch (Exception | Error e) {
@@ -118,7 +123,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static JobClient submit(Settings settings, EnrichmentJobConfig job) throws Exception {
+    private static JobClient submit(Settings settings, EnrichmentJobConfig job, EngineFactory engine) throws Exception {
         StartupChecks.check(job);
         Configuration flink = new Configuration();
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
@@ -136,7 +141,7 @@ public final class LocalRuntime implements AutoCloseable {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), flink);
         EnrichmentJob.prepare(env, job);
         EnrichmentJob.define(env, job, KafkaConnectors.articles(job), KafkaConnectors.knowledgeUpdates(job),
-                EngineFactory.standard(), KafkaConnectors.enriched(job), KafkaConnectors.deadLetters(job));
+                engine, KafkaConnectors.enriched(job), KafkaConnectors.deadLetters(job));
         return env.executeAsync(EnrichmentJob.JOB_NAME);
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, versionProvider = Newsflow.Version.class,
         description = "News enrichment on Kafka and Flink: entity and topic tags for every article.",
         subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, TailCommand.class, KbCommand.class, TagCommand.class, EvalCommand.class,
-                DlqCommand.class, TrainNerCommand.class, BuildClustersCommand.class,
+                DlqCommand.class, BenchCommand.class, TrainNerCommand.class, BuildClustersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newsflow {
 

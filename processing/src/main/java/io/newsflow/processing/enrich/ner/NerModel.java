@@ -105,11 +105,11 @@ public final class NerModel {
     /**
      * Adds the weights of {@code count} features to {@code scores} (one slot per label). Two passes: the first
      * only touches each feature's slot, so that the processor fetches the cache lines of all features at once
-     * instead of waiting for one after the other; the second reads them.
+     * instead of waiting for one after the other; the second reads them. {@code bases} is the caller's scratch
+     * space for the slots (at least {@code count} long): the model is shared between threads, its callers are not.
      */
-    void score(long[] features, int count, float[] scores) {
+    void score(long[] features, int count, float[] scores, int[] bases) {
         int[] t = table;
-        int[] bases = slotBuffer.get();
         int touched = 0;
         for (int f = 0; f < count; f++) {
             long key = features[f] == 0 ? 1 : features[f];
@@ -150,8 +150,6 @@ public final class NerModel {
     /** Keeps the first pass's reads from being optimised away. */
     @SuppressWarnings("unused")
     private volatile int sink;
-
-    private final ThreadLocal<int[]> slotBuffer = ThreadLocal.withInitial(() -> new int[NerFeatures.MAX]);
 
     /** A copy without the features whose largest weight is under {@code threshold} in magnitude. */
     public NerModel pruned(float threshold) {

@@ -17,6 +17,8 @@ public final class NerTagger {
     private final WordClusters clusters;
     private final long[] features = new long[NerFeatures.MAX];
     private final float[] scores = new float[NerLabels.COUNT];
+    /** Scratch space of {@link NerModel#score}, one per tagger: the model is shared between threads. */
+    private final int[] slots = new int[NerFeatures.MAX];
 
     /** A name found at tokens {@code [firstToken, lastToken]}, i.e. characters {@code [start, end)}. */
     public record Span(int firstToken, int lastToken, int start, int end, EntityType type, double margin) {}
@@ -41,7 +43,7 @@ public final class NerTagger {
             }
             wordScores(context, i, scores);
             int count = NerFeatures.context(context, i, previous, previous2, features, 0);
-            model.score(features, count, scores);
+            model.score(features, count, scores, slots);
             int label = best(scores, previous);
             if (open >= 0 && !NerLabels.isInside(label)) {
                 spans.add(span(tokens, open, i - 1, previous, openMargin));
@@ -81,7 +83,7 @@ public final class NerTagger {
         }
         java.util.Arrays.fill(scores, 0f);
         int count = NerFeatures.word(context, i, features, 0);
-        model.score(features, count, scores);
+        model.score(features, count, scores, slots);
         cacheKeys[slot] = form;
         System.arraycopy(scores, 0, cacheScores, base, NerLabels.COUNT);
     }

@@ -1,0 +1,32 @@
+package io.newsflow.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Scratch folders of the commands that run a throw-away local runtime ({@code demo}, {@code bench}). */
+public final class WorkDirs {
+
+    private WorkDirs() {}
+
+    /** A new, empty folder under {@code parent} (created if missing), named {@code prefix} + something unique. */
+    public static Path create(Path parent, String prefix) {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(parent), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder under " + parent, e);
+        }
+    }
+
+    /** Deletes the folder and everything in it. */
+    public static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
