@@ -2,13 +2,12 @@ package io.newsflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.FailureStage;
 import io.newsflow.schemas.serde.DeadLetterSerde;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,23 +24,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DlqCommandIT {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static DeadLetter letter(String id, String reason, byte[] value) {
         return DeadLetter.newBuilder().setArticleId(id).setKey(ByteBuffer.wrap(id.getBytes(StandardCharsets.UTF_8)))
@@ -55,16 +44,16 @@ class DlqCommandIT {
         String run = UUID.randomUUID().toString();
         String dlq = "dlq-" + run;
         String input = "in-" + run;
-        broker.createTopics(1, dlq, input);
+        KAFKA.broker().createTopics(1, dlq, input);
         try (KafkaProducer<String, DeadLetter> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers()),
                 new StringSerializer(), new DeadLetterSerde.Serializer())) {
             producer.send(new ProducerRecord<>(dlq, "a", letter("a", "body is empty", "A-BYTES".getBytes()))).get();
             producer.send(new ProducerRecord<>(dlq, "b", letter("b", "published_at 2099-01-01T00:00:00Z is in the future",
                     "B-BYTES".getBytes()))).get();
             producer.send(new ProducerRecord<>(dlq, "c", letter("c", "body is empty", "C-BYTES".getBytes()))).get();
         }
-        String[] common = {"-b", broker.bootstrapServers(), "--dlq-topic", dlq};
+        String[] common = {"-b", KAFKA.broker().bootstrapServers(), "--dlq-topic", dlq};
 
         CommandRunner list = CommandRunner.run(concat(new String[] {"dlq", "list"}, common));
         assertThat(list.exitCode()).as(list.err()).isZero();
@@ -79,7 +68,7 @@ class DlqCommandIT {
 
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(input, 0);
             consumer.assign(List.of(partition));

@@ -2,7 +2,7 @@ package io.newsflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import io.newsflow.ingest.HttpFetcher;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.serde.AvroCodec;
@@ -21,36 +21,26 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.assertj.core.groups.Tuple;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code ingest feed} against feeds and pages from a local HTTP server, publishing to the embedded broker. */
 class FeedCommandIT {
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private FeedServer server;
     private String topic;
     private Path state;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         server = new FeedServer();
         topic = "articles-" + UUID.randomUUID();
-        broker.createTopics(1, topic);
+        KAFKA.broker().createTopics(1, topic);
         state = Path.of("target", "feed-state-" + UUID.randomUUID());
     }
 
@@ -222,7 +212,7 @@ class FeedCommandIT {
 
     private CommandRunner feed(String... urls) {
         List<String> args = new ArrayList<>(List.of("ingest", "feed", "--once", "--state", state.toString(),
-                "-b", broker.bootstrapServers(), "-t", topic));
+                "-b", KAFKA.broker().bootstrapServers(), "-t", topic));
         args.addAll(List.of(urls));
         return CommandRunner.run(args.toArray(String[]::new));
     }
@@ -284,7 +274,7 @@ class FeedCommandIT {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

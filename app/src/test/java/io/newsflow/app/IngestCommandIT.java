@@ -2,36 +2,26 @@ package io.newsflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IngestCommandIT {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Test
     void publishesFilesAndFolders() {
         String topic = "articles-" + UUID.randomUUID();
-        broker.createTopics(1, topic);
+        KAFKA.broker().createTopics(1, topic);
 
-        CommandRunner result = CommandRunner.run("ingest", "-b", broker.bootstrapServers(), "-t", topic, "../samples/articles");
+        CommandRunner result = CommandRunner.run("ingest", "-b", KAFKA.broker().bootstrapServers(), "-t", topic, "../samples/articles");
 
-        assertThat(result.out()).contains("published 7 article(s) to " + topic + " on " + broker.bootstrapServers() + "; rejected 1");
+        assertThat(result.out()).contains("published 7 article(s) to " + topic + " on " + KAFKA.broker().bootstrapServers() + "; rejected 1");
         assertThat(result.err()).contains("broken-future-date.txt: published_at 2099-01-01T00:00:00Z is in the future");
         assertThat(result.exitCode()).isEqualTo(1);
     }
@@ -39,7 +29,7 @@ class IngestCommandIT {
     @Test
     void namesEachRejectedInputAndExitsOne() throws Exception {
         String topic = "articles-" + UUID.randomUUID();
-        broker.createTopics(1, topic);
+        KAFKA.broker().createTopics(1, topic);
         Path dir = Files.createDirectories(Path.of("target", "ingest-" + UUID.randomUUID()));
         Files.writeString(dir.resolve("good.txt"), "Title\nA body long enough to be an article.");
         Files.writeString(dir.resolve("empty-body.txt"), "Title: Nothing here\n\n");
@@ -48,7 +38,7 @@ class IngestCommandIT {
         Files.writeString(dir.resolve("page.txt"), "Title: A page\n\n<html><body><p>Breaking news</p></body></html>");
         Files.writeString(dir.resolve("long.txt"), "Title: Long\n\n" + "word ".repeat(100));
 
-        CommandRunner result = CommandRunner.run("ingest", "-b", broker.bootstrapServers(), "-t", topic,
+        CommandRunner result = CommandRunner.run("ingest", "-b", KAFKA.broker().bootstrapServers(), "-t", topic,
                 "--max-body-bytes", "400", dir.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);

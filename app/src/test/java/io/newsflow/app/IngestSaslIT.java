@@ -3,33 +3,22 @@ package io.newsflow.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.broker.EmbeddedKafkaBroker;
-import java.nio.file.Path;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ingest edge over SASL/PLAIN: Kafka settings alone make it work, and wrong credentials stop it at once. */
 class IngestSaslIT {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startWithSaslPlain(Path.of("target", "kafka-" + UUID.randomUUID()),
-                "admin-secret", Map.of("alice", "alice-secret"));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = EmbeddedKafkaExtension.withSaslPlain("admin-secret", Map.of("alice", "alice-secret"));
 
     private static CommandRunner ingestAsAlice(String password, String topic, String... paths) {
-        List<String> args = new ArrayList<>(List.of("ingest", "-b", broker.bootstrapServers(), "-t", topic));
+        List<String> args = new ArrayList<>(List.of("ingest", "-b", KAFKA.broker().bootstrapServers(), "-t", topic));
         EmbeddedKafkaBroker.saslPlainClient("alice", password).forEach((k, v) -> args.addAll(List.of("-k", k + "=" + v)));
         args.addAll(List.of(paths));
         return CommandRunner.run(args.toArray(String[]::new));
@@ -38,7 +27,7 @@ class IngestSaslIT {
     @Test
     void publishesWithKafkaSettingsAlone() {
         String topic = "articles-" + UUID.randomUUID();
-        broker.createTopics(1, topic);
+        KAFKA.broker().createTopics(1, topic);
 
         CommandRunner result = ingestAsAlice("alice-secret", topic, "../samples/articles/musk-interview.txt");
 
@@ -49,13 +38,13 @@ class IngestSaslIT {
     @Test
     void wrongCredentialsFailBeforeAnyInputIsReadWithoutRepeatingThePassword() {
         String topic = "articles-" + UUID.randomUUID();
-        broker.createTopics(1, topic);
+        KAFKA.broker().createTopics(1, topic);
 
         CommandRunner result = ingestAsAlice("not-the-password", topic, "../samples/articles");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())
-                .contains("newsflow ingest failed: cannot reach Kafka at " + broker.bootstrapServers())
+                .contains("newsflow ingest failed: cannot reach Kafka at " + KAFKA.broker().bootstrapServers())
                 .contains("Authentication failed")
                 .doesNotContain("rejected")
                 .doesNotContain("not-the-password");
@@ -70,6 +59,6 @@ class IngestSaslIT {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("newsflow ingest failed: topic " + topic + " does not exist on Kafka at "
-                + broker.bootstrapServers());
+                + KAFKA.broker().bootstrapServers());
     }
 }

@@ -3,7 +3,7 @@ package io.newsflow.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import io.newsflow.ingest.JsonArticleParser;
 import io.newsflow.ingest.TextArticleParser;
 import io.newsflow.processing.enrich.NewsEnrichmentEngine;
@@ -22,27 +22,27 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code tail} reading real enriched events (the engine on the samples) from a real broker, filtered. */
 class TailCommandIT {
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
     private static final String TOPIC = "enriched-" + UUID.randomUUID();
 
     @BeforeAll
     static void publishEnrichedSamples() throws Exception {
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()));
-        broker.createTopics(2, TOPIC);
+        KAFKA.broker().createTopics(2, TOPIC);
         NewsEnrichmentEngine engine = NewsEnrichmentEngine.loadDefault();
         List<Article> articles = List.of(
                 new TextArticleParser(Clock.systemUTC()).parse(Files.readString(Path.of("../samples/articles/musk-interview.txt"))),
                 new JsonArticleParser(Clock.systemUTC()).parse(Files.readString(Path.of("../samples/articles/world-cup-final.json"))),
                 new TextArticleParser(Clock.systemUTC()).parse(Files.readString(Path.of("../samples/articles/nvidia-earnings.txt"))));
         try (KafkaProducer<String, EnrichedArticle> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers()),
                 new StringSerializer(), new EnrichedArticleSerde.Serializer())) {
             for (Article article : articles) {
                 EnrichedArticle event = EnrichmentMapper.toEvent(article, false,
@@ -53,13 +53,8 @@ class TailCommandIT {
         }
     }
 
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
     private static CommandRunner tail(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("tail", "-b", broker.bootstrapServers(), "--output-topic",
+        List<String> all = new java.util.ArrayList<>(List.of("tail", "-b", KAFKA.broker().bootstrapServers(), "--output-topic",
                 TOPIC, "--from-beginning"));
         all.addAll(List.of(args));
         return CommandRunner.run(all.toArray(String[]::new));

@@ -2,13 +2,12 @@ package io.newsflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.serde.AvroCodec;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,32 +21,22 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ingest edge against a real broker: what the publisher writes is what the job's decoder reads. */
 class ArticlePublisherIT {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Test
     void publishesTheSamplesKeyedByIdInTheWireFormatTheJobDecodes() throws Exception {
         String topic = "articles-" + UUID.randomUUID();
-        broker.createTopics(2, topic);
+        KAFKA.broker().createTopics(2, topic);
 
         Ingestor.Report report;
-        try (ArticlePublisher publisher = new ArticlePublisher(broker.bootstrapServers(), topic, Map.of())) {
+        try (ArticlePublisher publisher = new ArticlePublisher(KAFKA.broker().bootstrapServers(), topic, Map.of())) {
             report = ingestor(publisher).run(reader(), List.of("../samples/articles"), Ingestor.Progress.NONE);
         }
 
@@ -74,7 +63,7 @@ class ArticlePublisherIT {
         String missingTopic = "missing-" + UUID.randomUUID();
 
         Ingestor.Report report;
-        try (ArticlePublisher publisher = new ArticlePublisher(broker.bootstrapServers(), missingTopic,
+        try (ArticlePublisher publisher = new ArticlePublisher(KAFKA.broker().bootstrapServers(), missingTopic,
                 Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500"))) {
             report = ingestor(publisher).run(reader(), List.of("../samples/articles/nvidia-earnings.txt"), Ingestor.Progress.NONE);
         }
@@ -97,7 +86,7 @@ class ArticlePublisherIT {
     private static List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, int expected) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -2,7 +2,7 @@ package io.newsflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.io.InputStream;
@@ -16,11 +16,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A watched folder against a real broker, scanned by hand on a clock the test moves. */
 class FolderWatcherIT {
@@ -28,29 +27,20 @@ class FolderWatcherIT {
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final String STORY = "Title: Grok\n\nElon Musk said xAI will train Grok in Memphis.";
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
     private Path folder;
     private String topic;
     private ArticlePublisher publisher;
     private MovableClock clock;
     private FolderWatcher watcher;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
     @BeforeEach
     void watch() throws Exception {
         folder = Files.createDirectories(Path.of("target", "watched-" + UUID.randomUUID()));
         topic = "watched-" + UUID.randomUUID();
-        broker.createTopics(1, topic);
-        publisher = new ArticlePublisher(broker.bootstrapServers(), topic, Map.of());
+        KAFKA.broker().createTopics(1, topic);
+        publisher = new ArticlePublisher(KAFKA.broker().bootstrapServers(), topic, Map.of());
         clock = new MovableClock();
         Ingestor ingestor = new Ingestor(new ArticleValidator(ArticleValidator.DEFAULT_MAX_BODY_BYTES), Clock.systemUTC(), publisher);
         watcher = new FolderWatcher(folder, new ArticleReader(clock, InputStream.nullInputStream()), ingestor, clock, SETTLE);
@@ -126,7 +116,7 @@ class FolderWatcherIT {
     void aFileWhoseArticlesKafkaDidNotTakeStaysForTheNextScan() throws Exception {
         Files.writeString(folder.resolve("story.txt"), STORY);
         publisher.close();
-        ArticlePublisher missingTopic = new ArticlePublisher(broker.bootstrapServers(), "missing-" + UUID.randomUUID(),
+        ArticlePublisher missingTopic = new ArticlePublisher(KAFKA.broker().bootstrapServers(), "missing-" + UUID.randomUUID(),
                 Map.of("max.block.ms", "1000"));
         publisher = missingTopic;
         FolderWatcher failing = new FolderWatcher(folder, new ArticleReader(clock, InputStream.nullInputStream()),
@@ -143,7 +133,7 @@ class FolderWatcherIT {
     }
 
     private List<Article> read() {
-        return TopicContents.articles(broker.bootstrapServers(), topic);
+        return TopicContents.articles(KAFKA.broker().bootstrapServers(), topic);
     }
 
     /** A clock the test moves forward. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.validate.ArticleValidator;
 import java.net.URI;
@@ -19,10 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP edge over real HTTP, publishing to a real broker: every answer and what reached Kafka. */
 class HttpIngestServerIT {
@@ -31,20 +31,11 @@ class HttpIngestServerIT {
     private static final long MAX_REQUEST_BYTES = 4_000;
     private static final int MAX_BODY_BYTES = 1_000;
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @AfterEach
     void closeServers() throws Exception {
@@ -64,8 +55,8 @@ class HttpIngestServerIT {
     }
 
     private String serve(String topic) {
-        broker.createTopics(1, topic);
-        return serve(topic, broker, Optional.empty(), Map.of());
+        KAFKA.broker().createTopics(1, topic);
+        return serve(topic, KAFKA.broker(), Optional.empty(), Map.of());
     }
 
     private HttpResponse<String> post(String base, String contentType, String body, String... headers) throws Exception {
@@ -165,8 +156,8 @@ class HttpIngestServerIT {
     @Test
     void aBearerTokenWhenOneIsSet() throws Exception {
         String topic = "http-" + UUID.randomUUID();
-        broker.createTopics(1, topic);
-        String base = serve(topic, broker, Optional.of("s3cret"), Map.of());
+        KAFKA.broker().createTopics(1, topic);
+        String base = serve(topic, KAFKA.broker(), Optional.of("s3cret"), Map.of());
         String article = "{\"id\": \"t-1\", \"body\": \"" + BODY + "\"}";
 
         HttpResponse<String> without = post(base, "application/json", article);
@@ -224,7 +215,7 @@ class HttpIngestServerIT {
     }
 
     private static List<Article> read(String topic) {
-        return read(topic, broker);
+        return read(topic, KAFKA.broker());
     }
 
     /** Everything on the topic now (the server answered only after Kafka acknowledged, so it is all there). */

@@ -2,7 +2,7 @@ package io.newsflow.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.enrich.NewsEnrichmentEngine;
 import io.newsflow.processing.functions.EngineFactory;
@@ -12,7 +12,6 @@ import io.newsflow.schemas.Article;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.serde.ArticleSerde;
 import io.newsflow.schemas.serde.EnrichedArticleSerde;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,33 +47,24 @@ class BrokerRestartIT {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
     private static final AtomicBoolean RESTARTED = new AtomicBoolean();
     private static volatile CompletableFuture<Void> restart = CompletableFuture.completedFuture(null);
     private static volatile String trigger;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void theBrokerRestartsMidStreamAndEveryArticleArrivesOnce() throws Exception {
         String run = UUID.randomUUID().toString();
         EnrichmentJobConfig config = EnrichmentJobConfig.defaults()
-                .withBootstrapServers(broker.bootstrapServers())
+                .withBootstrapServers(KAFKA.broker().bootstrapServers())
                 .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run)
                 .withGroup("group-" + run, "tx-" + run);
-        broker.createTopics(2, config.inputTopic(), config.outputTopic(), config.dlqTopic());
+        KAFKA.broker().createTopics(2, config.inputTopic(), config.outputTopic(), config.dlqTopic());
         int count = 2000;
         List<String> ids = new ArrayList<>();
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers()),
                 new StringSerializer(), new ArticleSerde.Serializer())) {
             for (int i = 0; i < count; i++) {
                 Article article = TestRecords.article("article-" + i, "Elon Musk met OpenAI engineers in Memphis, "
@@ -104,7 +92,7 @@ class BrokerRestartIT {
         assertThat(RESTARTED.get()).as("the broker restarted mid-stream").isTrue();
         List<String> seen = new ArrayList<>();
         try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new EnrichedArticleSerde.Deserializer())) {
             List<TopicPartition> partitions = List.of(new TopicPartition(config.outputTopic(), 0),
@@ -131,7 +119,7 @@ class BrokerRestartIT {
         @Override
         protected void hook(String title) {
             if (trigger.equals(title) && RESTARTED.compareAndSet(false, true)) {
-                restart = CompletableFuture.runAsync(broker::restart);
+                restart = CompletableFuture.runAsync(KAFKA.broker()::restart);
             }
         }
     }

@@ -1,28 +1,16 @@
 package io.newsflow.processing;
 
-import io.newsflow.broker.EmbeddedKafkaBroker;
-import java.nio.file.Path;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.newsflow.broker.EmbeddedKafkaExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The pipeline scenario on the embedded KRaft broker: runs everywhere, CI included. */
 class EnrichmentPipelineIT extends EnrichmentPipelineScenario {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Override
     String bootstrapServers() {
-        return broker.bootstrapServers();
+        return KAFKA.broker().bootstrapServers();
     }
 }

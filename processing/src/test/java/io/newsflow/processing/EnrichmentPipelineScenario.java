@@ -77,7 +77,7 @@ abstract class EnrichmentPipelineScenario {
                 .withGroup("group-" + run, "tx-" + run);
         createTopics(config);
 
-        List<String> ids = publishArticles(config.inputTopic());
+        List<String> ids = publish(config.inputTopic(), 0, ARTICLES);
         List<String> updated = publishResendsAndUpdates(config.inputTopic());
         Map<String, String> broken = publishBrokenRecords(config.inputTopic());
         publishGermanArticle(config.inputTopic());
@@ -231,18 +231,7 @@ abstract class EnrichmentPipelineScenario {
                 .withDeliveryGuarantee(guarantee);
         createTopics(config);
         int count = 3000;
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerConfig(),
-                new StringSerializer(), new ArticleSerde.Serializer())) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Article article = article(i);
-                sent.add(producer.send(new ProducerRecord<>(config.inputTopic(), article.getId(), article)));
-                ids.add(article.getId());
-            }
-            for (java.util.concurrent.Future<?> ack : sent) {
-                ack.get(); // every article is in the topic before the job starts
-            }
-        }
+        ids.addAll(publish(config.inputTopic(), 0, count)); // every article is in the topic before the job starts
 
         org.apache.flink.configuration.Configuration restarts = new org.apache.flink.configuration.Configuration();
         restarts.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -347,23 +336,6 @@ abstract class EnrichmentPipelineScenario {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(topics).allTopicNames().get()
                     .values().stream().flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null));
         }
-    }
-
-    private List<String> publishArticles(String topic) throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(producerConfig(),
-                new StringSerializer(), new ArticleSerde.Serializer())) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < ARTICLES; i++) {
-                Article article = article(i);
-                sent.add(producer.send(new ProducerRecord<>(topic, article.getId(), article)));
-                ids.add(article.getId());
-            }
-            for (java.util.concurrent.Future<?> ack : sent) {
-                ack.get();
-            }
-        }
-        return ids;
     }
 
     /** Sends one record of each kind of breakage, keyed by its name; returns name -> expected reason. */

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.broker.EmbeddedKafkaBroker;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import io.newsflow.processing.functions.EngineFactory;
 import io.newsflow.processing.functions.TestRecords;
 import io.newsflow.schemas.Article;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.serde.ArticleSerde;
 import io.newsflow.schemas.serde.EnrichedArticleSerde;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +29,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,18 +43,8 @@ class SaslPipelineIT {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startWithSaslPlain(Path.of("target", "kafka-" + UUID.randomUUID()),
-                "admin-secret", Map.of("alice", "alice-secret"));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = EmbeddedKafkaExtension.withSaslPlain("admin-secret", Map.of("alice", "alice-secret"));
 
     private static String[] asAlice(String password) {
         List<String> args = new ArrayList<>();
@@ -71,13 +59,13 @@ class SaslPipelineIT {
     void thePipelineRunsOverSaslWithKafkaSettingsAlone() throws Exception {
         String run = UUID.randomUUID().toString();
         EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(asAlice("alice-secret"))
-                .withBootstrapServers(broker.bootstrapServers())
+                .withBootstrapServers(KAFKA.broker().bootstrapServers())
                 .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run).withControlTopic("control-" + run)
                 .withGroup("group-" + run, "tx-" + run);
-        broker.createTopics(2, config.inputTopic(), config.outputTopic(), config.dlqTopic(), config.controlTopic());
+        KAFKA.broker().createTopics(2, config.inputTopic(), config.outputTopic(), config.dlqTopic(), config.controlTopic());
         StartupChecks.check(config);
         Map<String, Object> client = new HashMap<>(EmbeddedKafkaBroker.saslPlainClient("alice", "alice-secret"));
-        client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers());
         List<String> ids = new ArrayList<>();
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(client, new StringSerializer(),
                 new ArticleSerde.Serializer())) {
@@ -115,12 +103,12 @@ class SaslPipelineIT {
     void wrongCredentialsStopTheJobBeforeItStartsWithoutRepeatingThePassword() {
         String run = UUID.randomUUID().toString();
         EnrichmentJobConfig config = EnrichmentJobConfig.fromArgs(asAlice("not-the-password"))
-                .withBootstrapServers(broker.bootstrapServers())
+                .withBootstrapServers(KAFKA.broker().bootstrapServers())
                 .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run);
 
         assertThatThrownBy(() -> StartupChecks.check(config))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("cannot reach Kafka at " + broker.bootstrapServers())
+                .hasMessageContaining("cannot reach Kafka at " + KAFKA.broker().bootstrapServers())
                 .hasMessageContaining("Authentication failed")
                 .hasMessageNotContaining("not-the-password");
     }

@@ -3,44 +3,32 @@ package io.newsflow.processing;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsflow.broker.EmbeddedKafkaBroker;
-import java.nio.file.Path;
+import io.newsflow.broker.EmbeddedKafkaExtension;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The job refuses to start, with the fix in the message, where it would otherwise fail at the first checkpoint. */
 class StartupChecksIT {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        // a broker that allows transactions of at most 5 minutes
-        broker = EmbeddedKafkaBroker.start(Path.of("target", "kafka-" + UUID.randomUUID()), 0,
-                Map.of("transaction.max.timeout.ms", "300000"));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    // a broker that allows transactions of at most 5 minutes
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension(Map.of("transaction.max.timeout.ms", "300000"));
 
     private static EnrichmentJobConfig config(String run, String... args) {
-        return EnrichmentJobConfig.fromArgs(args).withBootstrapServers(broker.bootstrapServers())
+        return EnrichmentJobConfig.fromArgs(args).withBootstrapServers(KAFKA.broker().bootstrapServers())
                 .withTopics("in-" + run, "out-" + run, "dlq-" + run).withControlTopic("control-" + run);
     }
 
     @Test
     void aSinkTransactionTimeoutAboveTheBrokersLimitIsRefusedWithTheFix() {
         String run = UUID.randomUUID().toString();
-        broker.createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "control-" + run);
+        KAFKA.broker().createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "control-" + run);
 
         assertThatThrownBy(() -> StartupChecks.check(config(run)))
                 .isInstanceOf(IllegalStateException.class)
@@ -53,10 +41,10 @@ class StartupChecksIT {
     @Test
     void anotherJobWritingWithTheSameTransactionalIdsIsRefused() throws Exception {
         String run = UUID.randomUUID().toString();
-        broker.createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "control-" + run, "elsewhere-" + run);
+        KAFKA.broker().createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "control-" + run, "elsewhere-" + run);
         // another job, prefix "shared-<run>", in the middle of a transaction to its own output topic
         try (KafkaProducer<String, String> other = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "shared-" + run + "-enriched-0-7"),
                 new StringSerializer(), new StringSerializer())) {
             other.initTransactions();
@@ -80,10 +68,10 @@ class StartupChecksIT {
     @Test
     void thisJobsOwnOpenTransactionsAreNoConflict() throws Exception {
         String run = UUID.randomUUID().toString();
-        broker.createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "control-" + run);
+        KAFKA.broker().createTopics(1, "in-" + run, "out-" + run, "dlq-" + run, "control-" + run);
         // what a crashed run of this job leaves behind: a transaction open on its own output topic
         try (KafkaProducer<String, String> previous = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.broker().bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "mine-" + run + "-dlq-1-3"),
                 new StringSerializer(), new StringSerializer())) {
             previous.initTransactions();
