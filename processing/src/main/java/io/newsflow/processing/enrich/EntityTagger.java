@@ -61,6 +61,8 @@ public final class EntityTagger {
         KnowledgeBase.Entry entry;
         boolean ambiguous;
         Group group;
+        /** The Wikipedia title of an entity the knowledge base does not hold but a rule knows ("… national football team"). */
+        String title;
 
         Found(int start, int end, String text, EntityType type, double margin) {
             this.start = start;
@@ -109,8 +111,9 @@ public final class EntityTagger {
                 link(f);
             }
         });
+        disambiguate(body, found);
         if (sportsStory) {
-            nationsAsTeams(tokens, found);
+            nationsAsTeams(body, tokens, found);
         }
         List<Group> groups = group(found);
         return entities(title, body.length(), groups);
@@ -191,8 +194,10 @@ public final class EntityTagger {
             "She", "They", "You", "This", "That", "In", "On", "At", "Of", "And", "But", "Or", "If", "So", "As", "By",
             "For", "To", "My", "Our", "Mr", "Mrs", "Ms", "Dr", "Image", "Photo", "Party");
 
+    /** A name has two characters or more, a capital letter or a digit ("iPhone", "3M", not "santorum"). */
     private static boolean plausible(Found f) {
-        return f.end - f.start > 1 && !NEVER_ALONE.contains(f.text);
+        return f.end - f.start > 1 && !NEVER_ALONE.contains(f.text)
+                && f.text.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
     }
 
     /**
@@ -236,32 +241,80 @@ public final class EntityTagger {
             "penalty", "penalties", "vs", "v", "champions", "tournament", "knockout", "equaliser", "equalizer",
             "midfielder", "defender", "goalkeeper", "captain", "fans", "kick-off", "half-time", "stoppage");
 
-    /** In a sports story, a nation named in a sentence about play is its team. */
-    private static void nationsAsTeams(Tokens tokens, List<Found> found) {
+    /** Words that name a sport, each with the one Wikipedia names its national teams by. */
+    private static final Map<String, String> SPORTS = Map.ofEntries(Map.entry("football", "football"),
+            Map.entry("soccer", "football"), Map.entry("FIFA", "football"), Map.entry("UEFA", "football"),
+            Map.entry("basketball", "basketball"), Map.entry("FIBA", "basketball"), Map.entry("cricket", "cricket"),
+            Map.entry("rugby", "rugby union"), Map.entry("hockey", "ice hockey"), Map.entry("volleyball", "volleyball"),
+            Map.entry("handball", "handball"));
+
+    /**
+     * In a sports story, a nation is its team where the tagger calls it an organisation or it stands in a
+     * sentence about play, and then wherever else the story names it, except after "in" or "at" (the place):
+     * an organisation, "Sweden national football team" on Wikipedia when the story names its sport (the first
+     * sport word in the text).
+     */
+    private void nationsAsTeams(String body, Tokens tokens, List<Found> found) {
+        String sport = null;
+        for (int t = 0; t < tokens.size() && sport == null; t++) {
+            String word = tokens.string(t);
+            sport = SPORTS.getOrDefault(word, SPORTS.get(lower(word)));
+        }
+        java.util.Set<KnowledgeBase.Entry> teams = new java.util.HashSet<>();
         for (Found f : found) {
-            if (f.entry == null || f.entry.type() != EntityType.LOCATION || !isNation(f.entry)) {
-                continue;
-            }
-            int token = 0;
-            while (token < tokens.size() && tokens.end(token) <= f.start) {
-                token++;
-            }
-            int first = token;
-            while (first > 0 && !tokens.sentenceStart(first)) {
-                first--;
-            }
-            int last = token;
-            while (last + 1 < tokens.size() && !tokens.sentenceStart(last + 1)) {
-                last++;
-            }
-            for (int t = first; t <= last; t++) {
-                if (MATCH_WORDS.contains(lower(tokens.string(t)))) {
-                    f.entry = null;
-                    f.type = EntityType.ORGANIZATION;
-                    break;
-                }
+            KnowledgeBase.Entry nation = nationNamed(f);
+            if (nation != null && (f.entry == null || inSentenceAboutPlay(tokens, f))) {
+                asTeam(f, nation, sport);
+                teams.add(nation);
             }
         }
+        for (Found f : found) {
+            if (f.entry != null && teams.contains(f.entry) && !afterPlaceWord(body, f.start)) {
+                asTeam(f, f.entry, sport);
+            }
+        }
+    }
+
+    /** The nation a mention names: its linked entry, or for an unlinked organisation, the nation of its name. */
+    private KnowledgeBase.Entry nationNamed(Found f) {
+        if (f.entry != null) {
+            return f.entry.type() == EntityType.LOCATION && isNation(f.entry) ? f.entry : null;
+        }
+        List<KnowledgeBase.Entry> entries = f.type == EntityType.ORGANIZATION ? candidates(f.text) : null;
+        return entries == null ? null : entries.stream()
+                .filter(e -> e.type() == EntityType.LOCATION && isNation(e)).findFirst().orElse(null);
+    }
+
+    private static void asTeam(Found f, KnowledgeBase.Entry nation, String sport) {
+        f.title = sport == null ? null : nation.name() + " national " + sport + " team";
+        f.entry = null;
+        f.type = EntityType.ORGANIZATION;
+    }
+
+    private static boolean inSentenceAboutPlay(Tokens tokens, Found f) {
+        int token = 0;
+        while (token < tokens.size() && tokens.end(token) <= f.start) {
+            token++;
+        }
+        int first = token;
+        while (first > 0 && !tokens.sentenceStart(first)) {
+            first--;
+        }
+        int last = token;
+        while (last + 1 < tokens.size() && !tokens.sentenceStart(last + 1)) {
+            last++;
+        }
+        for (int t = first; t <= last; t++) {
+            if (MATCH_WORDS.contains(lower(tokens.string(t)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean afterPlaceWord(String body, int start) {
+        String before = body.substring(Math.max(0, start - 4), start);
+        return before.endsWith(" in ") || before.endsWith(" at ") || before.endsWith("In ") || before.endsWith("At ");
     }
 
     private static boolean isNation(KnowledgeBase.Entry entry) {
@@ -284,7 +337,9 @@ public final class EntityTagger {
      * Names inside longer names are entities too: "Helsinki" in "University of Helsinki", "Google" in "Google
      * Science Fair". Known people, organisations and places inside a found name become mentions of their own —
      * the longest ones, left to right ("New York" in "New York Times", not also "York"), and never the entity
-     * the whole name already is ("Musk" in "Elon Musk").
+     * the whole name already is ("Musk" in "Elon Musk"). An inner name stands at the start of the outer one,
+     * after a word such as "of" ("University of Helsinki") or after a number ("2013 Virginia election"); a name
+     * after another capitalised word is a part of the name, not a name of its own ("York" in "New York").
      */
     private void addNestedNames(String body, List<Found> found) {
         List<Found> nested = new ArrayList<>();
@@ -300,7 +355,8 @@ public final class EntityTagger {
             for (TermMatcher.Match<KnowledgeBase.Entry> match : inner) {
                 EntityType type = match.value().type();
                 if (match.length() == outer.text.length() || match.start() < covered || match.value() == whole
-                        || !(type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)) {
+                        || !(type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)
+                        || !standsAlone(outer.text, match.start())) {
                     continue;
                 }
                 covered = match.end();
@@ -310,6 +366,22 @@ public final class EntityTagger {
             }
         }
         found.addAll(nested);
+    }
+
+    private static final java.util.Set<String> LINKING_WORDS = java.util.Set.of("of", "the", "for", "and", "in",
+            "at", "on", "de", "du", "des", "la", "le", "del", "von", "van", "&");
+
+    /** Whether a name starting at {@code at} inside {@code outer} is a name in its own right (see above). */
+    private static boolean standsAlone(String outer, int at) {
+        if (at == 0) {
+            return true;
+        }
+        String before = outer.substring(0, at).stripTrailing();
+        if (before.endsWith(",") || before.endsWith("(")) {
+            return true;
+        }
+        String word = before.substring(before.lastIndexOf(' ') + 1);
+        return LINKING_WORDS.contains(lower(word)) || word.chars().noneMatch(Character::isLetter);
     }
 
     private KnowledgeBase.Entry firstEntry(String form) {
@@ -335,7 +407,7 @@ public final class EntityTagger {
      * an unlinked organisation ("Sweden beat England": the teams, not the countries).
      */
     private void link(Found mention) {
-        List<KnowledgeBase.Entry> candidates = byForm.get(mention.text);
+        List<KnowledgeBase.Entry> candidates = candidates(mention.text);
         if (candidates == null) {
             return;
         }
@@ -348,50 +420,167 @@ public final class EntityTagger {
         mention.ambiguous = candidates.size() > 1;
     }
 
+    /** The entries a form names; "U.S" at the end of a sentence (its full stop taken for the sentence's) is "U.S.". */
+    private List<KnowledgeBase.Entry> candidates(String form) {
+        List<KnowledgeBase.Entry> entries = byForm.get(form);
+        return entries == null && form.indexOf('.') > 0 ? byForm.get(form + ".") : entries;
+    }
+
+    /**
+     * A name several entries share goes to the most prominent one whose Wikipedia title's qualifier the text
+     * names, by name or by alias: "Democratic Party" in a story that names Hong Kong is "Democratic Party (Hong
+     * Kong)", "Cambridge" near "Massachusetts" is "Cambridge, Massachusetts". Without a clue the most prominent
+     * entry of the mention's type stays.
+     */
+    private void disambiguate(String body, List<Found> found) {
+        java.util.Set<KnowledgeBase.Entry> named = new java.util.HashSet<>();
+        found.forEach(f -> named.add(f.entry));
+        for (Found mention : found) {
+            if (!mention.ambiguous || mention.entry == null) {
+                continue;
+            }
+            for (KnowledgeBase.Entry candidate : candidates(mention.text)) {
+                String qualifier = qualifier(candidate.wikipedia());
+                if (candidate.type() == mention.entry.type() && qualifier != null && isNamed(qualifier, body, named)) {
+                    mention.entry = candidate;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** "Hong Kong" of "Democratic Party (Hong Kong)", "Tennessee" of "Memphis, Tennessee"; null for "(state)". */
+    static String qualifier(String title) {
+        if (title == null) {
+            return null;
+        }
+        String qualifier = null;
+        int open = title.lastIndexOf(" (");
+        if (title.endsWith(")") && open > 0) {
+            qualifier = title.substring(open + 2, title.length() - 1);
+        } else if (title.lastIndexOf(", ") > 0) {
+            qualifier = title.substring(title.lastIndexOf(", ") + 2);
+        }
+        return qualifier != null && !qualifier.isEmpty() && Character.isUpperCase(qualifier.charAt(0)) ? qualifier : null;
+    }
+
+    private boolean isNamed(String name, String body, java.util.Set<KnowledgeBase.Entry> named) {
+        List<KnowledgeBase.Entry> entries = byForm.get(name);
+        if (entries != null && entries.stream().anyMatch(named::contains)) {
+            return true;
+        }
+        for (int at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
+            if (TermMatcher.isBoundary(body, at - 1) && TermMatcher.isBoundary(body, at + name.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Groups the mentions of one entity: the same linked entry; the same type and text; a single word that is a
+     * person's last name ("Santorum" with "Rick Santorum") or the first name of only one person in the text
+     * ("Frank" with "Frank Messina"), wherever in the text the full name stands; the acronym of an organisation
+     * or place ("KSC" with "Kennedy Space Center"). An unlinked short form takes the type of its full name,
+     * whatever type the tagger gave it.
+     */
     private static List<Group> group(List<Found> found) {
+        Map<String, EntityType> shortForms = shortForms(found);
+        List<Found> shortened = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         Map<Object, Group> byKey = new HashMap<>();
-        Map<String, Group> byLastName = new HashMap<>();
-        Map<String, Group> byAcronym = new HashMap<>();
+        Map<String, Group> byShortForm = new HashMap<>();
         for (Found mention : found) {
+            EntityType full = mention.text.contains(" ") ? null : shortForms.get(mention.text);
+            if (full != null && (mention.entry == null || mention.entry.type() == full)) {
+                shortened.add(mention);
+                continue;
+            }
             Group group = mention.entry != null ? byKey.get(mention.entry) : byKey.get(key(mention));
-            if (group == null && mention.type == EntityType.PERSON && !mention.text.contains(" ")) {
-                group = byLastName.get(mention.text);
-            }
-            if (group == null && mention.type == EntityType.ORGANIZATION && isAcronym(mention.text)) {
-                group = byAcronym.get(mention.text);
-            }
             if (group == null) {
                 group = new Group();
                 groups.add(group);
             }
-            group.mentions.add(mention);
-            mention.group = group;
-            if (group.entry == null && mention.entry != null) {
-                group.entry = mention.entry;
-            }
-            if (group.longest == null || mention.text.length() > group.longest.text.length()) {
-                group.longest = mention;
-            }
+            join(group, mention);
             byKey.putIfAbsent(mention.entry != null ? mention.entry : key(mention), group);
             byKey.putIfAbsent(key(mention), group);
-            if (mention.type == EntityType.PERSON && mention.text.contains(" ")) {
-                String[] parts = mention.text.split(" ");
-                byLastName.putIfAbsent(parts[parts.length - 1], group);
-            }
-            if (mention.type == EntityType.ORGANIZATION && mention.text.contains(" ")) {
-                byAcronym.putIfAbsent(acronym(mention.text), group);
+            for (String form : shortFormsOf(mention)) {
+                byShortForm.putIfAbsent(form, group);
             }
         }
+        for (Found mention : shortened) {
+            Group group = byShortForm.get(mention.text);
+            mention.type = group.mentions.get(0).type;
+            join(group, mention);
+        }
+        groups.forEach(g -> g.mentions.sort(Comparator.comparingInt(m -> m.start)));
         return groups;
+    }
+
+    /** The short forms the text's multi-word names can take, each with the type of its name. */
+    private static Map<String, EntityType> shortForms(List<Found> found) {
+        Map<String, EntityType> forms = new HashMap<>();
+        Map<String, java.util.Set<String>> firstNames = new HashMap<>();
+        for (Found mention : found) {
+            String first = firstName(mention);
+            for (String form : shortFormsOf(mention)) {
+                if (!form.equals(first)) {
+                    forms.putIfAbsent(form, mention.type);
+                }
+            }
+            if (first != null) {
+                firstNames.computeIfAbsent(first, k -> new java.util.HashSet<>()).add(mention.text);
+            }
+        }
+        firstNames.forEach((first, people) -> {
+            if (people.size() == 1) {
+                forms.putIfAbsent(first, EntityType.PERSON);
+            }
+        });
+        return forms;
+    }
+
+    /** A person's last and first name; the acronym of three letters or more of another multi-word name. */
+    private static List<String> shortFormsOf(Found mention) {
+        if (!mention.text.contains(" ")) {
+            return List.of();
+        }
+        if (mention.type == EntityType.PERSON) {
+            String first = firstName(mention);
+            return first == null ? List.of(lastWord(mention.text)) : List.of(lastWord(mention.text), first);
+        }
+        String acronym = acronym(mention.text);
+        return acronym.length() >= 3 && mention.type != EntityType.PRODUCT ? List.of(acronym) : List.of();
+    }
+
+    /** "Frank" of "Frank Messina"; null for a one-word name or an initial ("J. Smith"). */
+    private static String firstName(Found mention) {
+        int space = mention.text.indexOf(' ');
+        if (mention.type != EntityType.PERSON || space < 0) {
+            return null;
+        }
+        String first = mention.text.substring(0, space);
+        return first.length() > 2 && Character.isUpperCase(first.charAt(0)) && first.chars().allMatch(Character::isLetter)
+                ? first : null;
+    }
+
+    private static void join(Group group, Found mention) {
+        group.mentions.add(mention);
+        mention.group = group;
+        if (group.entry == null && mention.entry != null) {
+            group.entry = mention.entry;
+        }
+        if (group.longest == null || mention.text.length() > group.longest.text.length()) {
+            group.longest = mention;
+        }
+    }
+
+    private static String lastWord(String name) {
+        return name.substring(name.lastIndexOf(' ') + 1);
     }
 
     private static String key(Found mention) {
         return mention.type + "\u0000" + mention.text;
-    }
-
-    private static boolean isAcronym(String text) {
-        return text.length() >= 2 && text.length() <= 6 && text.chars().allMatch(Character::isUpperCase);
     }
 
     /** "University of North Carolina" -> "UNC": the capitals of its words. */
@@ -424,11 +613,29 @@ public final class EntityTagger {
             List<Enrichment.Mention> mentions = group.mentions.stream()
                     .map(m -> new Enrichment.Mention(m.start, m.end, m.text)).toList();
             entities.add(new Enrichment.Entity(name(group), type, entry == null ? null : entry.id(),
-                    entry == null ? List.of() : entry.extraIds(), entry == null ? null : entry.wikipedia(), mentions,
+                    entry == null ? List.of() : entry.extraIds(), entry == null ? title(group) : entry.wikipedia(), mentions,
                     weights[g] / total, confidence(group)));
         }
         entities.sort(Comparator.comparingDouble(Enrichment.Entity::salience).reversed());
         return entities;
+    }
+
+    private static final java.util.regex.Pattern JOINED_INITIALS = java.util.regex.Pattern.compile(
+            "\\b(\\p{Lu})\\.(?=(?:\\p{Lu}\\.)+ \\p{Lu}\\p{Ll})");
+
+    /**
+     * The English Wikipedia title an entity the knowledge base does not hold would most likely have: its name
+     * as the article gives it in full, in Wikipedia's form (first letter capital, initials spaced: "O. J.
+     * Simpson", but "D.C." stays). A guess, never checked against Wikipedia: such an entity has no {@code id}.
+     */
+    static String guessedTitle(String name) {
+        String title = JOINED_INITIALS.matcher(name).replaceAll("$1. ");
+        return title.isEmpty() ? title : title.substring(0, 1).toUpperCase(Locale.ROOT) + title.substring(1);
+    }
+
+    private static String title(Group group) {
+        return group.mentions.stream().map(m -> m.title).filter(java.util.Objects::nonNull).findFirst()
+                .orElseGet(() -> guessedTitle(name(group)));
     }
 
     private static String name(Group group) {
@@ -447,7 +654,7 @@ public final class EntityTagger {
             return group.mentions.stream().anyMatch(m -> m.ambiguous) ? CONFIDENCE_AMBIGUOUS : CONFIDENCE_LINKED;
         }
         double margin = group.mentions.stream().mapToDouble(m -> m.margin).max().orElse(0);
-        return Math.round(1000 * (1 - Math.exp(-margin / 5.0))) / 1000.0;
+        return Math.round(1000 * (1 - Math.exp(-Math.max(0, margin) / 5.0))) / 1000.0;
     }
 
     static String lower(String s) {

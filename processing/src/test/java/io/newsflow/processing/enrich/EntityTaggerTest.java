@@ -56,4 +56,84 @@ class EntityTaggerTest {
 
         assertThat(entities).extracting(Enrichment.Entity::name).contains("New York Times").doesNotContain("The New York Times");
     }
+
+    @Test
+    void aLastNameBeforeTheFullNameIsTheSamePerson() {
+        String body = "Santorum led the polls on Tuesday. Later that day Rick Santorum thanked his supporters.";
+        Enrichment.Entity santorum = named(tagger.tag(null, body), "Rick Santorum");
+
+        assertThat(santorum.mentions()).extracting(Enrichment.Mention::text).containsExactly("Santorum", "Rick Santorum");
+    }
+
+    @Test
+    void aFirstNameOfOnlyOnePersonIsThatPerson() {
+        String body = "Frank Messina read his poems at the stadium. Fans cheered when Frank finished his reading.";
+        Enrichment.Entity frank = named(tagger.tag(null, body), "Frank Messina");
+
+        assertThat(frank.mentions()).extracting(Enrichment.Mention::text).containsExactly("Frank Messina", "Frank");
+    }
+
+    @Test
+    void anAcronymOfAPlaceIsThatPlace() {
+        String body = "The orbiter will stay at Kennedy Space Center in Florida. Engineers at KSC will prepare it.";
+        Enrichment.Entity center = named(tagger.tag(null, body), "Kennedy Space Center");
+
+        assertThat(center.mentions()).extracting(Enrichment.Mention::text).containsExactly("Kennedy Space Center", "KSC");
+    }
+
+    @Test
+    void aWordAfterACapitalisedWordIsPartOfTheNameNotANestedName() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "She moved to New York in 2010 to study at the University of Helsinki.");
+
+        assertThat(entities).extracting(Enrichment.Entity::name).contains("Helsinki").doesNotContain("York");
+    }
+
+    @Test
+    void aLowercaseWordIsNeverAName() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "The word santorum became a neologism, said Dan Savage.");
+
+        assertThat(entities).extracting(Enrichment.Entity::name).doesNotContain("santorum");
+        assertThat(entities).allSatisfy(e -> assertThat(e.confidence()).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    void anEntityTheKnowledgeBaseDoesNotHoldGetsAGuessedTitleAndNoId() {
+        Enrichment.Entity poet = named(tagger.tag(null, "Frank Messina read his poems at the stadium on Sunday."), "Frank Messina");
+
+        assertThat(poet.id()).isNull();
+        assertThat(poet.wikipedia()).isEqualTo("Frank Messina");
+        assertThat(EntityTagger.guessedTitle("O.J. Simpson")).isEqualTo("O. J. Simpson");
+        assertThat(EntityTagger.guessedTitle("Washington, D.C.")).isEqualTo("Washington, D.C.");
+        assertThat(EntityTagger.guessedTitle("iPhone")).isEqualTo("IPhone");
+    }
+
+    @Test
+    void aSharedNameGoesToTheEntryWhoseQualifierTheTextNames() {
+        String body = "The Democratic Party won two seats in the Legislative Council election in Hong Kong on Sunday.";
+        String elsewhere = "The Democratic Party won two seats in the Senate election in Ohio on Tuesday.";
+
+        assertThat(named(tagger.tag(null, body), "Democratic Party (Hong Kong)").wikipedia())
+                .isEqualTo("Democratic Party (Hong Kong)");
+        assertThat(named(tagger.tag(null, elsewhere), "Democratic Party").wikipedia())
+                .isEqualTo("Democratic Party (United States)");
+        assertThat(EntityTagger.qualifier("Memphis, Tennessee")).isEqualTo("Tennessee");
+        assertThat(EntityTagger.qualifier("Victoria (state)")).isNull();
+    }
+
+    @Test
+    void inASportsStoryANationIsItsTeamExceptAsThePlace() {
+        String body = "Sweden beat South Korea 1-0 in their first World Cup match. The football fans of Sweden "
+                + "cheered their team on. The next game is in Sweden.";
+        List<Enrichment.Entity> entities = tagger.tag(null, body, true);
+
+        Enrichment.Entity team = entities.stream().filter(e -> e.type() == EntityType.ORGANIZATION && e.name().equals("Sweden"))
+                .findFirst().orElseThrow(() -> new AssertionError("no team in " + entities));
+        assertThat(team.wikipedia()).isEqualTo("Sweden national football team");
+        assertThat(team.id()).isNull();
+        assertThat(team.mentions()).hasSize(2);
+        assertThat(entities).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(EntityType.LOCATION);
+            assertThat(e.wikipedia()).isEqualTo("Sweden");
+        });
+    }
 }
