@@ -99,9 +99,11 @@ public final class EntityTagger {
         }
         trimDateWords(found, body);
         stripArticles(found, body);
+        joinAdjacent(body, found);
         found.removeIf(f -> !plausible(f) || demonyms.contains(f.text));
         addParentheticalAcronyms(body, found);
         addRepeatedNames(body, found);
+        namedStorms(body, found);
         addKnownProductsAndEvents(body, found);
         found.forEach(this::link);
         addNestedNames(body, found);
@@ -148,6 +150,68 @@ public final class EntityTagger {
                 found.set(i, new Found(f.start, end, body.substring(f.start, end), f.type, f.margin));
             }
         }
+    }
+
+    /**
+     * Two names the tagger found side by side, one space apart, are one name where the tagger broke it at a
+     * word it knows from elsewhere ("Sydney | Morning Herald", "New | Zealand", "Sea | Org"); the last part
+     * gives the type (English names end in their head). Not joined: two names the knowledge base knows each
+     * ("US | National Park Service") and a full name of a person next to another name (a photo credit, "NASA |
+     * Bill Ingalls"). A title before a name is no name of its own ("President | Obama" is Obama).
+     */
+    private void joinAdjacent(String body, List<Found> found) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = found.size() - 2; i >= 0; i--) {
+            Found left = found.get(i);
+            Found right = found.get(i + 1);
+            if (right.start != left.end + 1 || body.charAt(left.end) != ' ') {
+                continue;
+            }
+            if (TITLES.contains(left.text)) {
+                found.remove(i);
+                continue;
+            }
+            if (isFullName(left) || isFullName(right)
+                    || (candidates(left.text) != null && candidates(right.text) != null)) {
+                continue;
+            }
+            found.set(i, new Found(left.start, right.end, body.substring(left.start, right.end), right.type,
+                    Math.min(left.margin, right.margin)));
+            found.remove(i + 1);
+        }
+    }
+
+    private static final java.util.Set<String> TITLES = java.util.Set.of("President", "Vice President", "Senator",
+            "Governor", "Mayor", "Minister", "Prime Minister", "Chancellor", "Secretary", "Judge", "Justice", "General",
+            "Colonel", "Captain", "Professor", "Dr.", "Sir", "Dame", "Lord", "Lady", "Pope", "Bishop", "Rep.", "Sen.",
+            "Gov.", "Gen.", "Prof.");
+
+    private static boolean isFullName(Found f) {
+        return f.type == EntityType.PERSON && f.text.indexOf(' ') > 0;
+    }
+
+    private static final java.util.regex.Pattern STORM = java.util.regex.Pattern.compile(
+            "\\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Super Typhoon|Storm) (\\p{Lu}\\p{L}+)\\b");
+
+    /**
+     * "Cyclone Phailin", "Hurricane Katrina": a name after a storm word is a storm, an event, named with the
+     * word, whatever the tagger made of it; the name alone elsewhere in the text is the same storm.
+     */
+    private static void namedStorms(String body, List<Found> found) {
+        java.util.Set<String> storms = new java.util.HashSet<>();
+        java.util.regex.Matcher storm = STORM.matcher(body);
+        while (storm.find()) {
+            int start = storm.start();
+            int end = storm.end();
+            found.removeIf(f -> f.start < end && start < f.end);
+            found.add(new Found(start, end, storm.group(), EntityType.EVENT, 1.0));
+            storms.add(storm.group(1));
+        }
+        found.forEach(f -> {
+            if (storms.contains(f.text)) {
+                f.type = EntityType.EVENT;
+            }
+        });
     }
 
     /**

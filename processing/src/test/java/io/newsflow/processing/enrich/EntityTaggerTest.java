@@ -136,4 +136,20 @@ class EntityTaggerTest {
             assertThat(e.wikipedia()).isEqualTo("Sweden");
         });
     }
+
+    @Test
+    void aStormIsAnEventNamedWithItsWord() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Cyclone Phailin hit the coast of Odisha on Saturday. "
+                + "Officials said Cyclone Phailin was the strongest storm in years.");
+
+        assertThat(named(entities, "Cyclone Phailin").type()).isEqualTo(EntityType.EVENT);
+        assertThat(entities).noneMatch(e -> e.type() == EntityType.PERSON);
+    }
+
+    @Test
+    void aTitleBeforeANameIsNotANameOfItsOwn() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "The Pentagon said on Monday that President Obama will visit troops.");
+
+        assertThat(entities).extracting(Enrichment.Entity::name).doesNotContain("President", "President Obama");
+    }
 }
