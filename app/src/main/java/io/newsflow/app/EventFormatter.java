@@ -36,6 +36,7 @@ public final class EventFormatter {
                 e.getExternalIds().forEach(entity.putArray("ids")::add);
             }
             entity.put("wikipedia", e.getWikipedia());
+            entity.put("wikipedia_guessed", e.getWikipediaGuessed());
             entity.put("mentions", e.getMentionCount());
             entity.put("salience", round(e.getSalience()));
             entity.put("confidence", round(e.getConfidence()));

@@ -38,6 +38,7 @@ public final class TagJson {
                     .put("id", entity.id());
             entity.externalIds().forEach(e.putArray("ids")::add);
             e.put("wikipedia", entity.wikipedia())
+                    .put("wikipedia_guessed", entity.wikipediaGuessed())
                     .put("mentions", entity.mentions().size())
                     .put("salience", round(entity.salience()))
                     .put("confidence", round(entity.confidence()));

@@ -15,10 +15,11 @@ public record Enrichment(String language, List<Entity> entities, List<Topic> top
 
     /**
      * One entity with every place it is mentioned. {@code id} is e.g. {@code wikidata:Q317521}, or null;
-     * {@code externalIds} are further ids such as {@code iso3166:US}.
+     * {@code externalIds} are further ids such as {@code iso3166:US}; {@code wikipediaGuessed} says the knowledge
+     * base does not hold the entity and {@code wikipedia} is a title guessed from its name.
      */
     public record Entity(String name, EntityType type, String id, List<String> externalIds, String wikipedia,
-                         List<Mention> mentions, double salience, double confidence) {
+                         boolean wikipediaGuessed, List<Mention> mentions, double salience, double confidence) {
         public Entity {
             externalIds = List.copyOf(externalIds);
             mentions = List.copyOf(mentions);

@@ -676,9 +676,10 @@ public final class EntityTagger {
             EntityType type = entry != null ? entry.type() : majorityType(group);
             List<Enrichment.Mention> mentions = group.mentions.stream()
                     .map(m -> new Enrichment.Mention(m.start, m.end, m.text)).toList();
+            String wikipedia = entry == null ? title(group) : entry.wikipedia();
             entities.add(new Enrichment.Entity(name(group), type, entry == null ? null : entry.id(),
-                    entry == null ? List.of() : entry.extraIds(), entry == null ? title(group) : entry.wikipedia(), mentions,
-                    weights[g] / total, confidence(group)));
+                    entry == null ? List.of() : entry.extraIds(), wikipedia, entry == null && wikipedia != null,
+                    mentions, weights[g] / total, confidence(group)));
         }
         entities.sort(Comparator.comparingDouble(Enrichment.Entity::salience).reversed());
         return entities;

@@ -37,6 +37,7 @@ public final class EnrichmentMapper {
                 .setType(EntityType.valueOf(e.type().name()))
                 .setId(e.id())
                 .setWikipedia(e.wikipedia())
+                .setWikipediaGuessed(e.wikipediaGuessed())
                 .setExternalIds(e.externalIds())
                 .setMentions(e.mentions().stream()
                         .map(m -> Mention.newBuilder().setStart(m.start()).setEnd(m.end()).setText(m.text()).build())

@@ -40,6 +40,7 @@ class EntityTaggerTest {
         assertThat(named(entities, "OpenAI").type()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(named(entities, "OpenAI").id()).isEqualTo("wikidata:Q21708200");
         assertThat(named(entities, "Sam Altman").wikipedia()).isEqualTo("Sam Altman");
+        assertThat(named(entities, "Sam Altman").wikipediaGuessed()).isFalse();
     }
 
     @Test
@@ -102,6 +103,7 @@ class EntityTaggerTest {
 
         assertThat(poet.id()).isNull();
         assertThat(poet.wikipedia()).isEqualTo("Frank Messina");
+        assertThat(poet.wikipediaGuessed()).isTrue();
         assertThat(EntityTagger.guessedTitle("O.J. Simpson")).isEqualTo("O. J. Simpson");
         assertThat(EntityTagger.guessedTitle("Washington, D.C.")).isEqualTo("Washington, D.C.");
         assertThat(EntityTagger.guessedTitle("iPhone")).isEqualTo("IPhone");
@@ -129,6 +131,7 @@ class EntityTaggerTest {
         Enrichment.Entity team = entities.stream().filter(e -> e.type() == EntityType.ORGANIZATION && e.name().equals("Sweden"))
                 .findFirst().orElseThrow(() -> new AssertionError("no team in " + entities));
         assertThat(team.wikipedia()).isEqualTo("Sweden national football team");
+        assertThat(team.wikipediaGuessed()).isTrue();
         assertThat(team.id()).isNull();
         assertThat(team.mentions()).hasSize(2);
         assertThat(entities).anySatisfy(e -> {

@@ -37,6 +37,8 @@ class EnrichArticleFunctionTest {
                 assertThat(e.getType()).isEqualTo(EntityType.PERSON);
                 assertThat(e.getMentionCount()).isEqualTo(2);
                 assertThat(e.getMentions().get(1).getText()).isEqualTo("Musk");
+                assertThat(e.getWikipedia()).isEqualTo("Elon Musk");
+                assertThat(e.getWikipediaGuessed()).isFalse();
             });
             assertThat(event.getTopics().get(0).getCode()).isEqualTo("medtop:13000000");
             assertThat(event.getEnrichment().getEngineVersion()).isEqualTo(NewsEnrichmentEngine.ENGINE_VERSION);
