@@ -29,27 +29,32 @@ public final class EntityTagger {
 
     private final Tokenizer tokenizer = new Tokenizer();
     private final NerTagger tagger;
-    private final TermMatcher<KnowledgeBase.Entry> matcher;
+    /** Every name and alias of the knowledge base: one scan per text serves the tagger's marks and the linker. */
+    private final TermMatcher<Known> matcher;
     private final Map<String, List<KnowledgeBase.Entry>> byForm = new HashMap<>();
     private final java.util.Set<String> demonyms = Demonyms.loadDefault();
 
     public EntityTagger(KnowledgeBase kb, NerModel model, WordClusters clusters) {
-        this.tagger = new NerTagger(model, new Gazetteer(kb), clusters);
-        Map<String, KnowledgeBase.Entry> first = new HashMap<>();
+        this.tagger = new NerTagger(model, clusters);
         for (KnowledgeBase.Entry entry : kb.entries()) {
-            add(entry.name(), entry, first);
-            entry.aliases().forEach(alias -> add(alias, entry, first));
+            add(entry.name(), entry);
+            entry.aliases().forEach(alias -> add(alias, entry));
         }
-        this.matcher = new TermMatcher<>(first);
+        Map<String, Known> known = new HashMap<>();
+        byForm.forEach((form, entries) -> known.put(form, new Known(entries.get(0),
+                entries.stream().mapToInt(e -> Gazetteer.typeBit(e.type())).reduce(0, (a, b) -> a | b))));
+        this.matcher = new TermMatcher<>(known);
     }
 
-    private void add(String form, KnowledgeBase.Entry entry, Map<String, KnowledgeBase.Entry> first) {
-        first.putIfAbsent(form, entry);
+    private void add(String form, KnowledgeBase.Entry entry) {
         List<KnowledgeBase.Entry> entries = byForm.computeIfAbsent(form, k -> new ArrayList<>(1));
         if (!entries.contains(entry)) {
             entries.add(entry);
         }
     }
+
+    /** A name the knowledge base knows: its first (most prominent) entry and the types of all its entries. */
+    private record Known(KnowledgeBase.Entry first, int types) {}
 
     /** A mention on its way to an entity. */
     private static final class Found {
@@ -90,8 +95,9 @@ public final class EntityTagger {
      */
     public List<Enrichment.Entity> tag(String title, String body, boolean sportsStory) {
         Tokens tokens = tokenizer.tokenize(body);
+        List<TermMatcher.Match<Known>> known = matcher.find(body);
         List<Found> found = new ArrayList<>();
-        for (NerTagger.Span span : tagger.tag(tokens)) {
+        for (NerTagger.Span span : tagger.tag(tokens, Gazetteer.mark(tokens, known, Known::types))) {
             if (span.type() != EntityType.OTHER) {
                 found.add(new Found(span.start(), span.end(), body.substring(span.start(), span.end()), span.type(),
                         span.margin()));
@@ -104,7 +110,7 @@ public final class EntityTagger {
         addParentheticalAcronyms(body, found);
         addRepeatedNames(body, found);
         namedStorms(body, found);
-        addKnownProductsAndEvents(body, found);
+        addKnownProductsAndEvents(body, known, found);
         found.forEach(this::link);
         addNestedNames(body, found);
         found.sort(Comparator.comparingInt(f -> f.start));
@@ -127,9 +133,9 @@ public final class EntityTagger {
      */
     public List<Enrichment.Entity> tagKnown(String title, String body) {
         List<Found> found = new ArrayList<>();
-        for (TermMatcher.Match<KnowledgeBase.Entry> match : matcher.find(body)) {
+        for (TermMatcher.Match<Known> match : matcher.find(body)) {
             Found f = new Found(match.start(), match.end(), body.substring(match.start(), match.end()),
-                    match.value().type(), 1.0);
+                    match.value().first().type(), 1.0);
             link(f);
             found.add(f);
         }
@@ -198,6 +204,10 @@ public final class EntityTagger {
      * word, whatever the tagger made of it; the name alone elsewhere in the text is the same storm.
      */
     private static void namedStorms(String body, List<Found> found) {
+        if (!body.contains("Storm") && !body.contains("Hurricane") && !body.contains("Typhoon")
+                && !body.contains("Cyclone")) {
+            return;
+        }
         java.util.Set<String> storms = new java.util.HashSet<>();
         java.util.regex.Matcher storm = STORM.matcher(body);
         while (storm.find()) {
@@ -413,12 +423,12 @@ public final class EntityTagger {
             }
             KnowledgeBase.Entry whole = outer.entry != null ? outer.entry : firstEntry(outer.text);
             int covered = 0;
-            List<TermMatcher.Match<KnowledgeBase.Entry>> inner = matcher.findAll(outer.text);
-            inner.sort(Comparator.<TermMatcher.Match<KnowledgeBase.Entry>>comparingInt(TermMatcher.Match::start)
+            List<TermMatcher.Match<Known>> inner = matcher.findAll(outer.text);
+            inner.sort(Comparator.<TermMatcher.Match<Known>>comparingInt(TermMatcher.Match::start)
                     .thenComparing(TermMatcher.Match::length, Comparator.reverseOrder()));
-            for (TermMatcher.Match<KnowledgeBase.Entry> match : inner) {
-                EntityType type = match.value().type();
-                if (match.length() == outer.text.length() || match.start() < covered || match.value() == whole
+            for (TermMatcher.Match<Known> match : inner) {
+                EntityType type = match.value().first().type();
+                if (match.length() == outer.text.length() || match.start() < covered || match.value().first() == whole
                         || !(type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)
                         || !standsAlone(outer.text, match.start())) {
                     continue;
@@ -454,9 +464,9 @@ public final class EntityTagger {
     }
 
     /** Products and events are thin in the training data: take those the knowledge base knows by name. */
-    private void addKnownProductsAndEvents(String body, List<Found> found) {
-        for (TermMatcher.Match<KnowledgeBase.Entry> match : matcher.find(body)) {
-            EntityType type = match.value().type();
+    private static void addKnownProductsAndEvents(String body, List<TermMatcher.Match<Known>> known, List<Found> found) {
+        for (TermMatcher.Match<Known> match : known) {
+            EntityType type = match.value().first().type();
             if ((type == EntityType.PRODUCT || type == EntityType.EVENT)
                     && found.stream().noneMatch(f -> f.start < match.end() && match.start() < f.end)) {
                 found.add(new Found(match.start(), match.end(), body.substring(match.start(), match.end()), type, 1.0));

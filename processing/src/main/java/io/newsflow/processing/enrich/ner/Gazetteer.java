@@ -1,10 +1,13 @@
 package io.newsflow.processing.enrich.ner;
 
+import io.newsflow.processing.enrich.EntityType;
 import io.newsflow.processing.enrich.KnowledgeBase;
 import io.newsflow.processing.enrich.TermMatcher;
 import io.newsflow.processing.enrich.text.Tokens;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Marks the tokens that the knowledge base's names and aliases cover, as features for the tagger: for each
@@ -19,23 +22,36 @@ public final class Gazetteer {
     public Gazetteer(KnowledgeBase kb) {
         Map<String, Integer> forms = new HashMap<>();
         for (KnowledgeBase.Entry entry : kb.entries()) {
-            int type = NerLabels.TYPES.indexOf(entry.type());
-            forms.merge(entry.name(), 1 << type, (a, b) -> a | b);
+            forms.merge(entry.name(), typeBit(entry.type()), (a, b) -> a | b);
             for (String alias : entry.aliases()) {
-                forms.merge(alias, 1 << type, (a, b) -> a | b);
+                forms.merge(alias, typeBit(entry.type()), (a, b) -> a | b);
             }
         }
         this.matcher = new TermMatcher<>(forms);
     }
 
+    /** The bit of an entity type in the type masks {@link #mark(Tokens, List, ToIntFunction)} reads. */
+    public static int typeBit(EntityType type) {
+        return 1 << NerLabels.TYPES.indexOf(type);
+    }
+
     /** One mask per token. */
     public int[] mark(Tokens tokens) {
+        return mark(tokens, matcher.find(tokens.text()), Integer::intValue);
+    }
+
+    /**
+     * One mask per token from knowledge-base matches found elsewhere (leftmost-longest, in text order, as
+     * {@link TermMatcher#find} returns them), each with the {@link #typeBit type bits} of the entities its
+     * form names: for a caller that scans the text for its own reasons anyway.
+     */
+    public static <V> int[] mark(Tokens tokens, List<TermMatcher.Match<V>> matches, ToIntFunction<V> types) {
         int[] marks = new int[tokens.size()];
         if (tokens.size() == 0) {
             return marks;
         }
         int t = 0;
-        for (TermMatcher.Match<Integer> match : matcher.find(tokens.text())) {
+        for (TermMatcher.Match<V> match : matches) {
             while (t < tokens.size() && tokens.start(t) < match.start()) {
                 t++;
             }
@@ -49,9 +65,9 @@ public final class Gazetteer {
             if (tokens.end(last) != match.end()) {
                 continue;
             }
-            int types = match.value();
+            int mask = types.applyAsInt(match.value());
             for (int type = 0; type < NerLabels.TYPES.size(); type++) {
-                if ((types & (1 << type)) != 0) {
+                if ((mask & (1 << type)) != 0) {
                     marks[t] |= 1 << (2 * type);
                     for (int k = t + 1; k <= last; k++) {
                         marks[k] |= 1 << (2 * type + 1);

@@ -2,15 +2,15 @@ package io.newsflow.processing.enrich.ner;
 
 import io.newsflow.processing.enrich.text.Tokens;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything the tagger knows about one document before it tags it: per-token hashes (form, lower case,
- * shapes, prefixes, suffixes), gazetteer marks from the knowledge base, and document-wide evidence (a word
+ * brief shape, word cluster), gazetteer marks from the knowledge base, and document-wide evidence (a word
  * seen capitalised in mid-sentence elsewhere is likely a name; a word seen in lower case is likely not).
- * While tagging, it keeps the types already given to each word (the document's prediction history).
+ * The features of a word's own characters (full shape, affixes) are computed when the word is scored, not
+ * here: most tokens are common words whose scores the tagger remembers. While tagging, it keeps the types
+ * already given to each word (the document's prediction history).
  */
 final class NerContext {
 
@@ -20,10 +20,7 @@ final class NerContext {
     final int size;
     final long[] form;
     final long[] lower;
-    final long[] shape;
     final long[] briefShape;
-    final long[] prefixes;
-    final long[] suffixes;
     final int[] gazetteer;
     final int[] cluster;
     final byte[] flags;
@@ -35,6 +32,11 @@ final class NerContext {
     static final byte CAPITALISED_ELSEWHERE = 8;
     static final byte LOWERCASE_ELSEWHERE = 16;
     static final byte PUNCTUATION = 32;
+    /**
+     * Per token: some character is a capital letter ("iPhone" too) or a digit. Kept apart from {@link #flags},
+     * which the model reads as one feature.
+     */
+    final boolean[] capitalOrDigit;
 
     NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters) {
         this.tokens = tokens;
@@ -43,36 +45,28 @@ final class NerContext {
         this.cluster = new int[size];
         form = new long[size];
         lower = new long[size];
-        shape = new long[size];
         briefShape = new long[size];
-        prefixes = new long[size * AFFIXES];
-        suffixes = new long[size * AFFIXES];
         flags = new byte[size];
+        capitalOrDigit = new boolean[size];
         CharSequence text = tokens.text();
-        Set<Long> capitalisedMidSentence = new HashSet<>();
-        Set<Long> lowercase = new HashSet<>();
+        LongIntMap capitalisedMidSentence = new LongIntMap(size);
+        LongIntMap lowercase = new LongIntMap(size);
         for (int i = 0; i < size; i++) {
             int s = tokens.start(i);
             int e = tokens.end(i);
             form[i] = Hashing.chars(text, s, e);
             lower[i] = Hashing.lowerChars(text, s, e);
             cluster[i] = clusters.path(lower[i]);
-            shape[i] = Hashing.shape(text, s, e, false);
             briefShape[i] = Hashing.shape(text, s, e, true);
-            for (int k = 0; k < AFFIXES; k++) {
-                int length = Math.min(k + 1, e - s);
-                prefixes[i * AFFIXES + k] = Hashing.lowerChars(text, s, s + length) + k;
-                suffixes[i * AFFIXES + k] = Hashing.lowerChars(text, e - length, e) - k;
-            }
             char first = text.charAt(s);
             byte f = 0;
             if (Character.isUpperCase(first)) {
                 f |= CAPITALISED;
                 if (!tokens.sentenceStart(i)) {
-                    capitalisedMidSentence.add(lower[i]);
+                    capitalisedMidSentence.put(lower[i], 1);
                 }
             } else if (Character.isLowerCase(first)) {
-                lowercase.add(lower[i]);
+                lowercase.put(lower[i], 1);
             } else if (!Character.isLetterOrDigit(first)) {
                 f |= PUNCTUATION;
             }
@@ -81,9 +75,12 @@ final class NerContext {
                 char c = text.charAt(k);
                 if (Character.isDigit(c)) {
                     f |= HAS_DIGIT;
+                    capitalOrDigit[i] = true;
                 }
                 if (Character.isLowerCase(c)) {
                     allCaps = false;
+                } else if (Character.isUpperCase(c)) {
+                    capitalOrDigit[i] = true;
                 }
             }
             if (allCaps && (f & CAPITALISED) != 0) {
@@ -92,10 +89,10 @@ final class NerContext {
             flags[i] = f;
         }
         for (int i = 0; i < size; i++) {
-            if (capitalisedMidSentence.contains(lower[i])) {
+            if (capitalisedMidSentence.get(lower[i]) > 0) {
                 flags[i] |= CAPITALISED_ELSEWHERE;
             }
-            if (lowercase.contains(lower[i])) {
+            if (lowercase.get(lower[i]) > 0) {
                 flags[i] |= LOWERCASE_ELSEWHERE;
             }
         }

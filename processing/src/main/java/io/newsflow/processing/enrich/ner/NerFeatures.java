@@ -30,14 +30,18 @@ final class NerFeatures {
      * the same for every occurrence of a word, so a tagger may remember their sum per word.
      */
     static int word(NerContext c, int i, long[] out, int n) {
+        CharSequence text = c.tokens.text();
+        int s = c.tokens.start(i);
+        int e = c.tokens.end(i);
         out[n++] = Hashing.mix(1, 0);
         out[n++] = Hashing.mix(2, c.lower[i]);
         out[n++] = Hashing.mix(3, c.form[i]);
-        out[n++] = Hashing.mix(10, c.shape[i]);
+        out[n++] = Hashing.mix(10, Hashing.shape(text, s, e, false));
         out[n++] = Hashing.mix(11, c.briefShape[i]);
         for (int k = 0; k < NerContext.AFFIXES; k++) {
-            out[n++] = Hashing.mix(20 + k, c.prefixes[i * NerContext.AFFIXES + k]);
-            out[n++] = Hashing.mix(30 + k, c.suffixes[i * NerContext.AFFIXES + k]);
+            int length = Math.min(k + 1, e - s);
+            out[n++] = Hashing.mix(20 + k, Hashing.lowerChars(text, s, s + length) + k);
+            out[n++] = Hashing.mix(30 + k, Hashing.lowerChars(text, e - length, e) - k);
         }
         int cluster = c.cluster[i];
         out[n++] = Hashing.mix(60, WordClusters.prefix(cluster, 4));

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Finds names in tokenized text with a trained {@link NerModel}: greedy left-to-right BIO decoding (an
  * {@code I-X} only after {@code B-X}/{@code I-X}), using the labels just given and the document's earlier
- * decisions as context. Not thread-safe (it reuses buffers); use one per thread.
+ * decisions as context. A token with no capital letter and no digit after an {@code O} is {@code O} without
+ * scoring: a name begins with a capital or a digit (the engine drops lowercase names anyway), and most tokens
+ * of a text are such words. Not thread-safe (it reuses buffers); use one per thread.
  */
 public final class NerTagger {
 
@@ -29,28 +31,49 @@ public final class NerTagger {
         this.clusters = clusters;
     }
 
+    /** A tagger whose callers mark the knowledge base's names themselves: {@link #tag(Tokens, int[])} only. */
+    public NerTagger(NerModel model, WordClusters clusters) {
+        this(model, null, clusters);
+    }
+
+    /** Tags the tokens, marking the knowledge base's names with this tagger's {@link Gazetteer}. */
     public List<Span> tag(Tokens tokens) {
-        NerContext context = new NerContext(tokens, gazetteer.mark(tokens), clusters);
+        if (gazetteer == null) {
+            throw new IllegalStateException("this tagger has no gazetteer: call tag(tokens, marks)");
+        }
+        return tag(tokens, gazetteer.mark(tokens));
+    }
+
+    /** Tags the tokens, given the gazetteer marks of each ({@link Gazetteer#mark(Tokens, List, java.util.function.ToIntFunction)}). */
+    public List<Span> tag(Tokens tokens, int[] gazetteerMarks) {
+        NerContext context = new NerContext(tokens, gazetteerMarks, clusters);
         List<Span> spans = new ArrayList<>();
         int previous = NerLabels.OUTSIDE;
         int previous2 = NerLabels.OUTSIDE;
         int open = -1;
+        int openLabel = NerLabels.OUTSIDE;
         double openMargin = 0;
         for (int i = 0; i < context.size; i++) {
             if (tokens.sentenceStart(i)) {
                 previous = NerLabels.OUTSIDE;
                 previous2 = NerLabels.OUTSIDE;
             }
-            wordScores(context, i, scores);
-            int count = NerFeatures.context(context, i, previous, previous2, features, 0);
-            model.score(features, count, scores, slots);
-            int label = best(scores, previous);
+            int label;
+            if (previous == NerLabels.OUTSIDE && !context.capitalOrDigit[i]) {
+                label = NerLabels.OUTSIDE;
+            } else {
+                wordScores(context, i, scores);
+                int count = NerFeatures.context(context, i, previous, previous2, features, 0);
+                model.score(features, count, scores, slots);
+                label = best(scores, previous);
+            }
             if (open >= 0 && !NerLabels.isInside(label)) {
-                spans.add(span(tokens, open, i - 1, previous, openMargin));
+                spans.add(span(tokens, open, i - 1, openLabel, openMargin));
                 open = -1;
             }
             if (NerLabels.isBegin(label)) {
                 open = i;
+                openLabel = label;
                 openMargin = margin(scores, label);
             } else if (NerLabels.isInside(label)) {
                 openMargin = Math.min(openMargin, margin(scores, label));
@@ -60,7 +83,7 @@ public final class NerTagger {
             previous = label;
         }
         if (open >= 0) {
-            spans.add(span(tokens, open, context.size - 1, previous, openMargin));
+            spans.add(span(tokens, open, context.size - 1, openLabel, openMargin));
         }
         return spans;
     }
