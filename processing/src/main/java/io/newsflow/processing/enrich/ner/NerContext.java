@@ -1,8 +1,6 @@
 package io.newsflow.processing.enrich.ner;
 
 import io.newsflow.processing.enrich.text.Tokens;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Everything the tagger knows about one document before it tags it: per-token hashes (form, lower case,
@@ -24,7 +22,10 @@ final class NerContext {
     final int[] gazetteer;
     final int[] cluster;
     final byte[] flags;
-    private final Map<Long, int[]> history = new HashMap<>();
+    /** Per word (lower-case hash) that was given a type: its row in {@link #typeCounts}. */
+    private final LongIntMap historyRows = new LongIntMap(64);
+    /** How often each word was given each type: one row of {@code NerLabels.TYPES.size()} counts per word. */
+    private int[] typeCounts = new int[64 * NerLabels.TYPES.size()];
 
     static final byte CAPITALISED = 1;
     static final byte ALL_CAPS = 2;
@@ -104,13 +105,15 @@ final class NerContext {
 
     /** The type most often given to this word earlier in the document, or -1. */
     int historyType(int i) {
-        int[] counts = history.get(lower[i]);
-        if (counts == null) {
+        int row = historyRows.get(lower[i]);
+        if (row < 0) {
             return -1;
         }
+        int types = NerLabels.TYPES.size();
         int best = -1;
-        for (int t = 0; t < counts.length; t++) {
-            if (counts[t] > 0 && (best < 0 || counts[t] > counts[best])) {
+        for (int t = 0; t < types; t++) {
+            int count = typeCounts[row * types + t];
+            if (count > 0 && (best < 0 || count > typeCounts[row * types + best])) {
                 best = t;
             }
         }
@@ -120,7 +123,16 @@ final class NerContext {
     /** Remembers the label given to token i (entity types only; O is not remembered). */
     void remember(int i, int label) {
         if (label != NerLabels.OUTSIDE && has(i, CAPITALISED)) {
-            history.computeIfAbsent(lower[i], k -> new int[NerLabels.TYPES.size()])[NerLabels.type(label)]++;
+            int types = NerLabels.TYPES.size();
+            int row = historyRows.get(lower[i]);
+            if (row < 0) {
+                row = historyRows.size();
+                historyRows.put(lower[i], row);
+                if ((row + 1) * types > typeCounts.length) {
+                    typeCounts = java.util.Arrays.copyOf(typeCounts, typeCounts.length * 2);
+                }
+            }
+            typeCounts[row * types + NerLabels.type(label)]++;
         }
     }
 }
