@@ -39,7 +39,8 @@ final class ThreadCpu {
     static {
         GROUPS.put(PRODUCER, n -> n.equals("main") || n.contains("newsflow-bench-producer"));
         GROUPS.put(CONSUMER, n -> n.contains("newsflow-bench-consumer"));
-        GROUPS.put(JOB_ENRICH, n -> n.contains("-> enrich ->"));
+        // Task threads are named after their chain: "drop re-sends, flag updates (1/2)#0", "enrich -> (…) (1/2)#0"
+        GROUPS.put(JOB_ENRICH, n -> n.startsWith("drop re-sends") || n.startsWith("enrich ") || n.contains("-> enrich "));
         GROUPS.put(JOB_SOURCE, n -> n.startsWith("Source:") || n.startsWith("Source Data Fetcher"));
         GROUPS.put(JOB_SINK_CLIENTS, n -> n.startsWith("kafka-producer-network-thread"));
         GROUPS.put(JOB_CHECKPOINTS, n -> n.startsWith("AsyncOperations"));
