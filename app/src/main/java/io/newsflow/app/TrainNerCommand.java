@@ -66,7 +66,7 @@ final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261126", description = "Shuffling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--model-version", defaultValue = "ner-2026.11.26b", description = "Version written into the model.")
+    @Option(names = "--model-version", defaultValue = "ner-2026.11.26c", description = "Version written into the model.")
     String version;
 
     @Option(names = {"-o", "--output"}, defaultValue = "processing/src/main/resources/io/newsflow/model/ner.bin.gz",

@@ -89,8 +89,8 @@ class EnrichArticleFunctionTest {
     }
 
     private static String zorblaxId(EnrichedArticle event) {
-        return event.getEntities().stream().filter(e -> e.getName().equals("Zorblax Dynamics")).map(e -> e.getId())
-                .findFirst().orElse(null);
+        return event.getEntities().stream().filter(e -> e.getName().equals("Zorblax Dynamics")).findFirst()
+                .map(e -> e.getId()).orElse(null);
     }
 
     @Test
