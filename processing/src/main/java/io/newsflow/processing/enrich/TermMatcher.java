@@ -72,6 +72,16 @@ public final class TermMatcher<V> {
         if (index < 0 || index >= text.length()) {
             return true;
         }
-        return !Character.isLetterOrDigit(text.charAt(index));
+        char c = text.charAt(index);
+        return c < 128 ? !ASCII_WORD[c] : !Character.isLetterOrDigit(c);
+    }
+
+    /** Which ASCII characters are letters or digits: the check runs for every raw match of the trie. */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
     }
 }
