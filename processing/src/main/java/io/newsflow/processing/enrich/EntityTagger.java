@@ -123,7 +123,7 @@ public final class EntityTagger {
         if (sportsStory) {
             nationsAsTeams(body, tokens, found);
         }
-        List<Group> groups = group(found);
+        List<Group> groups = group(body, found);
         return entities(title, body.length(), groups);
     }
 
@@ -139,7 +139,7 @@ public final class EntityTagger {
             link(f);
             found.add(f);
         }
-        return entities(title, body.length(), group(found));
+        return entities(title, body.length(), group(body, found));
     }
 
     private static final java.util.Set<String> DATE_WORDS = java.util.Set.of("Monday", "Tuesday", "Wednesday",
@@ -556,9 +556,10 @@ public final class EntityTagger {
      * person's last name ("Santorum" with "Rick Santorum") or the first name of only one person in the text
      * ("Frank" with "Frank Messina"), wherever in the text the full name stands; the acronym of an organisation
      * or place ("KSC" with "Kennedy Space Center"). An unlinked short form takes the type of its full name,
-     * whatever type the tagger gave it.
+     * whatever type the tagger gave it; so does a person's name the knowledge base knows as something else,
+     * except after "in" or "at" ("Paris" after "Valeska Paris" is she; "in Paris" is the city).
      */
-    private static List<Group> group(List<Found> found) {
+    private static List<Group> group(String body, List<Found> found) {
         Map<String, EntityType> shortForms = shortForms(found);
         List<Found> shortened = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
@@ -566,7 +567,8 @@ public final class EntityTagger {
         Map<String, Group> byShortForm = new HashMap<>();
         for (Found mention : found) {
             EntityType full = mention.text.contains(" ") ? null : shortForms.get(mention.text);
-            if (full != null && (mention.entry == null || mention.entry.type() == full)) {
+            if (full != null && (mention.entry == null || mention.entry.type() == full
+                    || (full == EntityType.PERSON && !afterPlaceWord(body, mention.start)))) {
                 shortened.add(mention);
                 continue;
             }
@@ -584,6 +586,7 @@ public final class EntityTagger {
         }
         for (Found mention : shortened) {
             Group group = byShortForm.get(mention.text);
+            mention.entry = null;
             mention.type = group.mentions.get(0).type;
             join(group, mention);
         }

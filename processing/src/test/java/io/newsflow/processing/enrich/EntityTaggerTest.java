@@ -155,4 +155,15 @@ class EntityTaggerTest {
 
         assertThat(entities).extracting(Enrichment.Entity::name).doesNotContain("President", "President Obama");
     }
+
+    @Test
+    void aPersonsNameThatIsAlsoAPlaceIsThePersonExceptAfterIn() {
+        String body = "Former Scientologist Valeska Paris says she was held on a ship. Paris claims she was forced to "
+                + "work in the engine room. She later moved to a flat in Paris.";
+        List<Enrichment.Entity> entities = tagger.tag(null, body);
+
+        assertThat(named(entities, "Valeska Paris").mentions()).extracting(Enrichment.Mention::text)
+                .containsExactly("Valeska Paris", "Paris");
+        assertThat(named(entities, "Paris").type()).isEqualTo(EntityType.LOCATION);
+    }
 }
