@@ -68,8 +68,8 @@ class KbPublishIT {
     }
 
     private static String zorblax(EnrichedArticle event) {
-        return event.getEntities().stream().filter(e -> e.getName().equals("Zorblax Dynamics")).map(Entity::getId)
-                .findFirst().orElse(null);
+        return event.getEntities().stream().filter(e -> e.getName().equals("Zorblax Dynamics")).findFirst()
+                .map(Entity::getId).orElse(null);
     }
 
     private static Article article(String id) {
