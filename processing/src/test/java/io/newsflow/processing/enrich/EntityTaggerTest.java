@@ -104,9 +104,9 @@ class EntityTaggerTest {
         assertThat(poet.id()).isNull();
         assertThat(poet.wikipedia()).isEqualTo("Frank Messina");
         assertThat(poet.wikipediaGuessed()).isTrue();
-        assertThat(EntityTagger.guessedTitle("O.J. Simpson")).isEqualTo("O. J. Simpson");
-        assertThat(EntityTagger.guessedTitle("Washington, D.C.")).isEqualTo("Washington, D.C.");
-        assertThat(EntityTagger.guessedTitle("iPhone")).isEqualTo("IPhone");
+        assertThat(EntityGroups.guessedTitle("O.J. Simpson")).isEqualTo("O. J. Simpson");
+        assertThat(EntityGroups.guessedTitle("Washington, D.C.")).isEqualTo("Washington, D.C.");
+        assertThat(EntityGroups.guessedTitle("iPhone")).isEqualTo("IPhone");
     }
 
     @Test
@@ -118,8 +118,8 @@ class EntityTaggerTest {
                 .isEqualTo("Democratic Party (Hong Kong)");
         assertThat(named(tagger.tag(null, elsewhere), "Democratic Party").wikipedia())
                 .isEqualTo("Democratic Party (United States)");
-        assertThat(EntityTagger.qualifier("Memphis, Tennessee")).isEqualTo("Tennessee");
-        assertThat(EntityTagger.qualifier("Victoria (state)")).isNull();
+        assertThat(Linker.qualifier("Memphis, Tennessee")).isEqualTo("Tennessee");
+        assertThat(Linker.qualifier("Victoria (state)")).isNull();
     }
 
     @Test

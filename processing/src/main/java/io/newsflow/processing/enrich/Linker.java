@@ -1,0 +1,198 @@
+package io.newsflow.processing.enrich;
+
+import io.newsflow.processing.enrich.ner.Gazetteer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the knowledge base makes of the names in a text: it finds every name and alias it holds in one scan,
+ * links found names to entries (the tagger's type first, then the most prominent entry; a shared name to the
+ * entry whose Wikipedia qualifier the text names), and adds what it knows that the tagger missed (products and
+ * events; known names inside longer names).
+ */
+final class Linker {
+
+    /** Every name and alias of the knowledge base: one scan per text serves the tagger's marks and the linker. */
+    private final TermMatcher<Known> matcher;
+    private final Map<String, List<KnowledgeBase.Entry>> byForm = new HashMap<>();
+
+    Linker(KnowledgeBase kb) {
+        for (KnowledgeBase.Entry entry : kb.entries()) {
+            add(entry.name(), entry);
+            entry.aliases().forEach(alias -> add(alias, entry));
+        }
+        Map<String, Known> known = new HashMap<>();
+        byForm.forEach((form, entries) -> known.put(form, new Known(entries.get(0),
+                entries.stream().mapToInt(e -> Gazetteer.typeBit(e.type())).reduce(0, (a, b) -> a | b))));
+        this.matcher = new TermMatcher<>(known);
+    }
+
+    private void add(String form, KnowledgeBase.Entry entry) {
+        List<KnowledgeBase.Entry> entries = byForm.computeIfAbsent(form, k -> new ArrayList<>(1));
+        if (!entries.contains(entry)) {
+            entries.add(entry);
+        }
+    }
+
+    /** A name the knowledge base knows: its first (most prominent) entry and the types of all its entries. */
+    record Known(KnowledgeBase.Entry first, int types) {}
+
+    /** Every name and alias the knowledge base holds, whole words only, leftmost-longest, in text order. */
+    List<TermMatcher.Match<Known>> find(String body) {
+        return matcher.find(body);
+    }
+
+    /** Whether the knowledge base holds this name or alias. */
+    boolean knows(String form) {
+        return candidates(form) != null;
+    }
+
+    /**
+     * Names inside longer names are entities too: "Helsinki" in "University of Helsinki", "Google" in "Google
+     * Science Fair". Known people, organisations and places inside a found name become mentions of their own —
+     * the longest ones, left to right ("New York" in "New York Times", not also "York"), and never the entity
+     * the whole name already is ("Musk" in "Elon Musk"). An inner name stands at the start of the outer one,
+     * after a word such as "of" ("University of Helsinki") or after a number ("2013 Virginia election"); a name
+     * after another capitalised word is a part of the name, not a name of its own ("York" in "New York").
+     */
+    void addNestedNames(String body, List<FoundName> found) {
+        List<FoundName> nested = new ArrayList<>();
+        for (FoundName outer : found) {
+            if (outer.text.indexOf(' ') < 0) {
+                continue;
+            }
+            KnowledgeBase.Entry whole = outer.entry != null ? outer.entry : firstEntry(outer.text);
+            int covered = 0;
+            List<TermMatcher.Match<Known>> inner = matcher.findAll(outer.text);
+            inner.sort(Comparator.<TermMatcher.Match<Known>>comparingInt(TermMatcher.Match::start)
+                    .thenComparing(TermMatcher.Match::length, Comparator.reverseOrder()));
+            for (TermMatcher.Match<Known> match : inner) {
+                EntityType type = match.value().first().type();
+                if (match.length() == outer.text.length() || match.start() < covered || match.value().first() == whole
+                        || !(type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)
+                        || !standsAlone(outer.text, match.start())) {
+                    continue;
+                }
+                covered = match.end();
+                int start = outer.start + match.start();
+                int end = outer.start + match.end();
+                nested.add(new FoundName(start, end, body.substring(start, end), type, outer.margin));
+            }
+        }
+        found.addAll(nested);
+    }
+
+    private static final Set<String> LINKING_WORDS = Set.of("of", "the", "for", "and", "in",
+            "at", "on", "de", "du", "des", "la", "le", "del", "von", "van", "&");
+
+    /** Whether a name starting at {@code at} inside {@code outer} is a name in its own right (see above). */
+    private static boolean standsAlone(String outer, int at) {
+        if (at == 0) {
+            return true;
+        }
+        String before = outer.substring(0, at).stripTrailing();
+        if (before.endsWith(",") || before.endsWith("(")) {
+            return true;
+        }
+        String word = before.substring(before.lastIndexOf(' ') + 1);
+        return LINKING_WORDS.contains(NameRules.lower(word)) || word.chars().noneMatch(Character::isLetter);
+    }
+
+    private KnowledgeBase.Entry firstEntry(String form) {
+        List<KnowledgeBase.Entry> entries = byForm.get(form);
+        return entries == null ? null : entries.get(0);
+    }
+
+    /** Products and events are thin in the training data: take those the knowledge base knows by name. */
+    static void addKnownProductsAndEvents(String body, List<TermMatcher.Match<Known>> known, List<FoundName> found) {
+        for (TermMatcher.Match<Known> match : known) {
+            EntityType type = match.value().first().type();
+            if ((type == EntityType.PRODUCT || type == EntityType.EVENT)
+                    && found.stream().noneMatch(f -> f.start < match.end() && match.start() < f.end)) {
+                found.add(new FoundName(match.start(), match.end(), body.substring(match.start(), match.end()), type, 1.0));
+            }
+        }
+    }
+
+    /**
+     * Links a mention to the knowledge base by its text: an entry of the type the tagger gave wins; else the
+     * first (most prominent) entry, whose type then replaces the tagger's — a curated entry knows "OpenAI" is an
+     * organisation better than the tagger does. One exception: a place the tagger calls an organisation stays
+     * an unlinked organisation ("Sweden beat England": the teams, not the countries).
+     */
+    void link(FoundName mention) {
+        List<KnowledgeBase.Entry> candidates = candidates(mention.text);
+        if (candidates == null) {
+            return;
+        }
+        KnowledgeBase.Entry chosen = candidates.stream().filter(e -> e.type() == mention.type).findFirst()
+                .orElse(candidates.get(0));
+        if (chosen.type() == EntityType.LOCATION && mention.type == EntityType.ORGANIZATION) {
+            return;
+        }
+        mention.entry = chosen;
+        mention.ambiguous = candidates.size() > 1;
+    }
+
+    /** The entries a form names; "U.S" at the end of a sentence (its full stop taken for the sentence's) is "U.S.". */
+    List<KnowledgeBase.Entry> candidates(String form) {
+        List<KnowledgeBase.Entry> entries = byForm.get(form);
+        return entries == null && form.indexOf('.') > 0 ? byForm.get(form + ".") : entries;
+    }
+
+    /**
+     * A name several entries share goes to the most prominent one whose Wikipedia title's qualifier the text
+     * names, by name or by alias: "Democratic Party" in a story that names Hong Kong is "Democratic Party (Hong
+     * Kong)", "Cambridge" near "Massachusetts" is "Cambridge, Massachusetts". Without a clue the most prominent
+     * entry of the mention's type stays.
+     */
+    void disambiguate(String body, List<FoundName> found) {
+        Set<KnowledgeBase.Entry> named = new HashSet<>();
+        found.forEach(f -> named.add(f.entry));
+        for (FoundName mention : found) {
+            if (!mention.ambiguous || mention.entry == null) {
+                continue;
+            }
+            for (KnowledgeBase.Entry candidate : candidates(mention.text)) {
+                String qualifier = qualifier(candidate.wikipedia());
+                if (candidate.type() == mention.entry.type() && qualifier != null && isNamed(qualifier, body, named)) {
+                    mention.entry = candidate;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** "Hong Kong" of "Democratic Party (Hong Kong)", "Tennessee" of "Memphis, Tennessee"; null for "(state)". */
+    static String qualifier(String title) {
+        if (title == null) {
+            return null;
+        }
+        String qualifier = null;
+        int open = title.lastIndexOf(" (");
+        if (title.endsWith(")") && open > 0) {
+            qualifier = title.substring(open + 2, title.length() - 1);
+        } else if (title.lastIndexOf(", ") > 0) {
+            qualifier = title.substring(title.lastIndexOf(", ") + 2);
+        }
+        return qualifier != null && !qualifier.isEmpty() && Character.isUpperCase(qualifier.charAt(0)) ? qualifier : null;
+    }
+
+    private boolean isNamed(String name, String body, Set<KnowledgeBase.Entry> named) {
+        List<KnowledgeBase.Entry> entries = byForm.get(name);
+        if (entries != null && entries.stream().anyMatch(named::contains)) {
+            return true;
+        }
+        for (int at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
+            if (TermMatcher.isBoundary(body, at - 1) && TermMatcher.isBoundary(body, at + name.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,209 @@
+package io.newsflow.processing.enrich;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules around the trained tagger that read the text: they trim, join, add and drop the names it found —
+ * what a tagger that reads one sentence at a time cannot learn (a name recurs, "Name (ABC)" defines an
+ * acronym, a storm word makes an event).
+ */
+final class NameRules {
+
+    private NameRules() {}
+
+    private static final Set<String> DATE_WORDS = Set.of("Monday", "Tuesday", "Wednesday",
+            "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December");
+
+    /** "Wikinews Saturday", "Magicians Wednesday": a trailing day or month name is not part of a name. */
+    static void trimDateWords(List<FoundName> found, String body) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            int space = f.text.lastIndexOf(' ');
+            if (space > 0 && DATE_WORDS.contains(f.text.substring(space + 1))) {
+                int end = f.start + space;
+                found.set(i, new FoundName(f.start, end, body.substring(f.start, end), f.type, f.margin));
+            }
+        }
+    }
+
+    /** "The Onion", "the Taliban": the article is not part of the name. */
+    static void stripArticles(List<FoundName> found, String body) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if ((f.text.startsWith("The ") || f.text.startsWith("the ")) && f.text.length() > 4) {
+                found.set(i, new FoundName(f.start + 4, f.end, body.substring(f.start + 4, f.end), f.type, f.margin));
+            }
+        }
+    }
+
+    /**
+     * Two names the tagger found side by side, one space apart, are one name where the tagger broke it at a
+     * word it knows from elsewhere ("Sydney | Morning Herald", "New | Zealand", "Sea | Org"); the last part
+     * gives the type (English names end in their head). Not joined: two names the knowledge base knows each
+     * ("US | National Park Service") and a full name of a person next to another name (a photo credit, "NASA |
+     * Bill Ingalls"). A title before a name is no name of its own ("President | Obama" is Obama).
+     */
+    static void joinAdjacent(String body, List<FoundName> found, Predicate<String> known) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = found.size() - 2; i >= 0; i--) {
+            FoundName left = found.get(i);
+            FoundName right = found.get(i + 1);
+            if (right.start != left.end + 1 || body.charAt(left.end) != ' ') {
+                continue;
+            }
+            if (TITLES.contains(left.text)) {
+                found.remove(i);
+                continue;
+            }
+            if (isFullName(left) || isFullName(right)
+                    || (known.test(left.text) && known.test(right.text))) {
+                continue;
+            }
+            found.set(i, new FoundName(left.start, right.end, body.substring(left.start, right.end), right.type,
+                    Math.min(left.margin, right.margin)));
+            found.remove(i + 1);
+        }
+    }
+
+    private static final Set<String> TITLES = Set.of("President", "Vice President", "Senator",
+            "Governor", "Mayor", "Minister", "Prime Minister", "Chancellor", "Secretary", "Judge", "Justice", "General",
+            "Colonel", "Captain", "Professor", "Dr.", "Sir", "Dame", "Lord", "Lady", "Pope", "Bishop", "Rep.", "Sen.",
+            "Gov.", "Gen.", "Prof.");
+
+    private static boolean isFullName(FoundName f) {
+        return f.type == EntityType.PERSON && f.text.indexOf(' ') > 0;
+    }
+
+    private static final Pattern STORM = Pattern.compile(
+            "\\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Super Typhoon|Storm) (\\p{Lu}\\p{L}+)\\b");
+
+    /**
+     * "Cyclone Phailin", "Hurricane Katrina": a name after a storm word is a storm, an event, named with the
+     * word, whatever the tagger made of it; the name alone elsewhere in the text is the same storm.
+     */
+    static void namedStorms(String body, List<FoundName> found) {
+        if (!body.contains("Storm") && !body.contains("Hurricane") && !body.contains("Typhoon")
+                && !body.contains("Cyclone")) {
+            return;
+        }
+        Set<String> storms = new HashSet<>();
+        Matcher storm = STORM.matcher(body);
+        while (storm.find()) {
+            int start = storm.start();
+            int end = storm.end();
+            found.removeIf(f -> f.start < end && start < f.end);
+            found.add(new FoundName(start, end, storm.group(), EntityType.EVENT, 1.0));
+            storms.add(storm.group(1));
+        }
+        found.forEach(f -> {
+            if (storms.contains(f.text)) {
+                f.type = EntityType.EVENT;
+            }
+        });
+    }
+
+    /**
+     * Names the tagger found once are names wherever they recur in the text ("Rick Santorum" … "Santorum"): each
+     * name of two or more words, and the last word of each person's name, is looked for again; occurrences the
+     * tagger missed become mentions of the same type. Single words are not spread: one wrong guess would
+     * spread over the whole text.
+     */
+    static void addRepeatedNames(String body, List<FoundName> found) {
+        Map<String, FoundName> names = new LinkedHashMap<>();
+        for (FoundName f : found) {
+            int space = f.text.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            names.putIfAbsent(f.text, f);
+            String last = f.text.substring(space + 1);
+            if (f.type == EntityType.PERSON && last.length() > 2 && Character.isUpperCase(last.charAt(0))
+                    && !body.contains(" " + lower(last) + " ")) {
+                names.putIfAbsent(last, f);
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        boolean[] covered = new boolean[body.length() + 1];
+        found.forEach(f -> Arrays.fill(covered, f.start, f.end, true));
+        List<FoundName> added = new ArrayList<>();
+        names.forEach((name, source) -> {
+            for (int at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + name.length())) {
+                int end = at + name.length();
+                if (!covered[at] && !covered[end - 1] && TermMatcher.isBoundary(body, at - 1)
+                        && TermMatcher.isBoundary(body, end)) {
+                    Arrays.fill(covered, at, end, true);
+                    added.add(new FoundName(at, end, name, source.type, source.margin / 2));
+                }
+            }
+        });
+        found.addAll(added);
+    }
+
+    /** Words the tagger sometimes takes for a name on its own: never a name alone. */
+    private static final Set<String> NEVER_ALONE = Set.of("I", "A", "The", "An", "It", "We", "He",
+            "She", "They", "You", "This", "That", "In", "On", "At", "Of", "And", "But", "Or", "If", "So", "As", "By",
+            "For", "To", "My", "Our", "Mr", "Mrs", "Ms", "Dr", "Image", "Photo", "Party");
+
+    /** A name has two characters or more, a capital letter or a digit ("iPhone", "3M", not "santorum"). */
+    static boolean plausible(FoundName f) {
+        return f.end - f.start > 1 && !NEVER_ALONE.contains(f.text)
+                && f.text.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+    }
+
+    /**
+     * "the Democratic Alliance for the Betterment of Hong Kong (DAB)": an acronym in brackets right after a name
+     * names the same entity, here and wherever it recurs.
+     */
+    static void addParentheticalAcronyms(String body, List<FoundName> found) {
+        List<FoundName> added = new ArrayList<>();
+        for (FoundName f : found) {
+            int open = f.end;
+            while (open < body.length() && body.charAt(open) == ' ') {
+                open++;
+            }
+            if (open >= body.length() || body.charAt(open) != '(') {
+                continue;
+            }
+            int close = body.indexOf(')', open);
+            if (close < 0 || close - open - 1 < 2 || close - open - 1 > 8) {
+                continue;
+            }
+            String acronym = body.substring(open + 1, close);
+            if (!acronym.chars().allMatch(c -> Character.isUpperCase(c) || c == '.' || c == '&')) {
+                continue;
+            }
+            for (int at = body.indexOf(acronym); at >= 0; at = body.indexOf(acronym, at + acronym.length())) {
+                int end = at + acronym.length();
+                int start = at;
+                if (TermMatcher.isBoundary(body, at - 1) && TermMatcher.isBoundary(body, end)
+                        && found.stream().noneMatch(g -> g.start < end && start < g.end)
+                        && added.stream().noneMatch(g -> g.start == start)) {
+                    added.add(new FoundName(at, end, acronym, f.type, f.margin));
+                }
+            }
+        }
+        found.addAll(added);
+    }
+
+    static boolean afterPlaceWord(String body, int start) {
+        String before = body.substring(Math.max(0, start - 4), start);
+        return before.endsWith(" in ") || before.endsWith(" at ") || before.endsWith("In ") || before.endsWith("At ");
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }}
