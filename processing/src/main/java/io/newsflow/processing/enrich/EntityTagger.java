@@ -49,13 +49,14 @@ public final class EntityTagger {
             }
         }
         NameRules.trimDateWords(found, body);
+        NameRules.trimTitles(found, body);
         NameRules.stripArticles(found, body);
         NameRules.joinAdjacent(body, found, linker::knows);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addParentheticalAcronyms(body, found);
         NameRules.addRepeatedNames(body, found);
         NameRules.namedStorms(body, found);
-        Linker.addKnownProductsAndEvents(body, known, found);
+        Linker.addKnownNames(body, known, found);
         found.forEach(linker::link);
         linker.addNestedNames(body, found);
         found.sort(Comparator.comparingInt(f -> f.start));

@@ -108,11 +108,15 @@ final class Linker {
         return entries == null ? null : entries.get(0);
     }
 
-    /** Products and events are thin in the training data: take those the knowledge base knows by name. */
-    static void addKnownProductsAndEvents(String body, List<TermMatcher.Match<Known>> known, List<FoundName> found) {
+    /**
+     * The names the knowledge base holds that the tagger missed, where no found name overlaps them: products and
+     * events (thin in the training data), organisations and people (curated lists without ordinary words:
+     * "Wikipedia" in "wiki after Wikipedia"). Not places: GeoNames holds towns called Mobile, Reading and Bath.
+     */
+    static void addKnownNames(String body, List<TermMatcher.Match<Known>> known, List<FoundName> found) {
         for (TermMatcher.Match<Known> match : known) {
             EntityType type = match.value().first().type();
-            if ((type == EntityType.PRODUCT || type == EntityType.EVENT)
+            if (type != EntityType.LOCATION && type != EntityType.OTHER
                     && found.stream().noneMatch(f -> f.start < match.end() && match.start() < f.end)) {
                 found.add(new FoundName(match.start(), match.end(), body.substring(match.start(), match.end()), type, 1.0));
             }

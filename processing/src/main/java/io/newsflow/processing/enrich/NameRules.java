@@ -26,6 +26,18 @@ final class NameRules {
             "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
             "August", "September", "October", "November", "December");
 
+    /** "President Trump", "Ambassador Mohib": a title before a person's name is not part of the name. */
+    static void trimTitles(List<FoundName> found, String body) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            int space = f.text.indexOf(' ');
+            if (f.type == EntityType.PERSON && space > 0 && TITLES.contains(f.text.substring(0, space))) {
+                int start = f.start + space + 1;
+                found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
+            }
+        }
+    }
+
     /** "Wikinews Saturday", "Magicians Wednesday": a trailing day or month name is not part of a name. */
     static void trimDateWords(List<FoundName> found, String body) {
         for (int i = 0; i < found.size(); i++) {
@@ -80,7 +92,7 @@ final class NameRules {
     private static final Set<String> TITLES = Set.of("President", "Vice President", "Senator",
             "Governor", "Mayor", "Minister", "Prime Minister", "Chancellor", "Secretary", "Judge", "Justice", "General",
             "Colonel", "Captain", "Professor", "Dr.", "Sir", "Dame", "Lord", "Lady", "Pope", "Bishop", "Rep.", "Sen.",
-            "Gov.", "Gen.", "Prof.");
+            "Gov.", "Gen.", "Prof.", "Ambassador", "Chairman");
 
     private static boolean isFullName(FoundName f) {
         return f.type == EntityType.PERSON && f.text.indexOf(' ') > 0;
@@ -117,11 +129,13 @@ final class NameRules {
     /**
      * Names the tagger found once are names wherever they recur in the text ("Rick Santorum" … "Santorum"): each
      * name of two or more words, and the last word of each person's name, is looked for again; occurrences the
-     * tagger missed become mentions of the same type. Single words are not spread: one wrong guess would
-     * spread over the whole text.
+     * tagger missed become mentions of the same type. A last name the text also uses as a lower-case word
+     * ("Young", "santorum") is taken only inside a sentence, where its capital means a name. Single words are not
+     * spread: one wrong guess would spread over the whole text.
      */
     static void addRepeatedNames(String body, List<FoundName> found) {
         Map<String, FoundName> names = new LinkedHashMap<>();
+        Set<String> alsoAWord = new HashSet<>();
         for (FoundName f : found) {
             int space = f.text.lastIndexOf(' ');
             if (space < 0) {
@@ -129,9 +143,11 @@ final class NameRules {
             }
             names.putIfAbsent(f.text, f);
             String last = f.text.substring(space + 1);
-            if (f.type == EntityType.PERSON && last.length() > 2 && Character.isUpperCase(last.charAt(0))
-                    && !body.contains(" " + lower(last) + " ")) {
+            if (f.type == EntityType.PERSON && last.length() > 2 && Character.isUpperCase(last.charAt(0))) {
                 names.putIfAbsent(last, f);
+                if (body.contains(" " + lower(last) + " ")) {
+                    alsoAWord.add(last);
+                }
             }
         }
         if (names.isEmpty()) {
@@ -144,7 +160,7 @@ final class NameRules {
             for (int at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + name.length())) {
                 int end = at + name.length();
                 if (!covered[at] && !covered[end - 1] && TermMatcher.isBoundary(body, at - 1)
-                        && TermMatcher.isBoundary(body, end)) {
+                        && TermMatcher.isBoundary(body, end) && (!alsoAWord.contains(name) || midSentence(body, at))) {
                     Arrays.fill(covered, at, end, true);
                     added.add(new FoundName(at, end, name, source.type, source.margin / 2));
                 }
@@ -197,6 +213,15 @@ final class NameRules {
             }
         }
         found.addAll(added);
+    }
+
+    /** Whether the word at {@code at} stands inside a sentence, not at its start (quotes aside). */
+    static boolean midSentence(String body, int at) {
+        int i = at - 1;
+        while (i >= 0 && " \"'\u201c\u2018".indexOf(body.charAt(i)) >= 0) {
+            i--;
+        }
+        return i >= 0 && ".!?:\n".indexOf(body.charAt(i)) < 0;
     }
 
     static boolean afterPlaceWord(String body, int start) {

@@ -166,4 +166,29 @@ class EntityTaggerTest {
                 .containsExactly("Valeska Paris", "Paris");
         assertThat(named(entities, "Paris").type()).isEqualTo(EntityType.LOCATION);
     }
+
+    @Test
+    void aTitleInsideAPersonsNameIsTrimmed() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "The visas were approved after Ambassador Hamdullah Mohib "
+                + "wrote to the State Department on Friday.");
+
+        assertThat(entities).extracting(Enrichment.Entity::name).contains("Hamdullah Mohib")
+                .doesNotContain("Ambassador Hamdullah Mohib");
+    }
+
+    @Test
+    void aLastNameThatIsAlsoAWordIsANameInsideASentenceOnly() {
+        String body = "Rick Santorum spoke in Iowa. Critics coined the word santorum years ago. "
+                + "On Tuesday voters cheered Santorum in Des Moines.";
+        Enrichment.Entity santorum = named(tagger.tag(null, body), "Rick Santorum");
+
+        assertThat(santorum.mentions()).extracting(Enrichment.Mention::text).containsExactly("Rick Santorum", "Santorum");
+    }
+
+    @Test
+    void anOrganisationTheKnowledgeBaseKnowsIsFoundWhereTheTaggerMissesIt() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "wikiHow grew into the most popular wiki after Wikipedia.");
+
+        assertThat(named(entities, "Wikipedia").type()).isEqualTo(EntityType.ORGANIZATION);
+    }
 }
