@@ -142,7 +142,7 @@ final class EntityGroups {
     /** "University of North Carolina" -> "UNC": the capitals of its words. */
     private static String acronym(String name) {
         StringBuilder letters = new StringBuilder();
-        for (String word : name.split("[ \\-]+")) {
+        for (String word : WORD_BREAK.split(name)) {
             if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
                 letters.append(word.charAt(0));
             }
@@ -177,6 +177,7 @@ final class EntityGroups {
         return entities;
     }
 
+    private static final Pattern WORD_BREAK = Pattern.compile("[ \\-]+");
     private static final Pattern JOINED_INITIALS = Pattern.compile(
             "\\b(\\p{Lu})\\.(?=(?:\\p{Lu}\\.)+ \\p{Lu}\\p{Ll})");
 

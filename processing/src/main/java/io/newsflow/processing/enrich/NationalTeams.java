@@ -5,12 +5,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** In a sports story, a nation that plays is its team: "Sweden beat England" names two teams, not two countries. */
 final class NationalTeams {
 
     private NationalTeams() {}
+
+    /** A country's ISO 3166-1 code, or one of the UK's home nations (which field their own teams). */
+    private static final Pattern NATION_CODE = Pattern.compile("iso3166:([A-Z]{2}|GB-(ENG|SCT|WLS|NIR))");
 
     private static final Set<String> MATCH_WORDS = Set.of("beat", "beats", "beaten", "defeated",
             "defeat", "drew", "draw", "won", "win", "wins", "lost", "lose", "loses", "scored", "score", "goal", "goals",
@@ -92,5 +96,5 @@ final class NationalTeams {
     private static boolean isNation(KnowledgeBase.Entry entry) {
         Stream<String> ids = Stream.concat(Stream.of(entry.id()),
                 entry.extraIds().stream());
-        return ids.anyMatch(id -> id != null && id.matches("iso3166:([A-Z]{2}|GB-(ENG|SCT|WLS|NIR))"));
+        return ids.anyMatch(id -> id != null && NATION_CODE.matcher(id).matches());
     }}

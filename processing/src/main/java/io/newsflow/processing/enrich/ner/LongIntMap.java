@@ -19,6 +19,12 @@ final class LongIntMap {
         return size;
     }
 
+    /** Empties the map, keeping its capacity: for a map reused document after document. */
+    void clear() {
+        java.util.Arrays.fill(keys, 0L);
+        size = 0;
+    }
+
     /** The value of {@code key}, or -1. */
     int get(long key) {
         long k = key == 0 ? 1 : key;

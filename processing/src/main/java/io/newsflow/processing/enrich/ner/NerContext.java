@@ -40,6 +40,15 @@ final class NerContext {
     final boolean[] capitalOrDigit;
 
     NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters) {
+        this(tokens, gazetteer, clusters, new LongIntMap(16), new LongIntMap(tokens.size()));
+    }
+
+    /**
+     * With the caller's scratch sets of the words seen capitalised mid-sentence and in lower case, emptied
+     * here: a tagger reuses them from one document to the next instead of allocating them anew.
+     */
+    NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters, LongIntMap capitalisedMidSentence,
+               LongIntMap lowercase) {
         this.tokens = tokens;
         this.size = tokens.size();
         this.gazetteer = gazetteer;
@@ -50,8 +59,8 @@ final class NerContext {
         flags = new byte[size];
         capitalOrDigit = new boolean[size];
         CharSequence text = tokens.text();
-        LongIntMap capitalisedMidSentence = new LongIntMap(size);
-        LongIntMap lowercase = new LongIntMap(size);
+        capitalisedMidSentence.clear();
+        lowercase.clear();
         for (int i = 0; i < size; i++) {
             int s = tokens.start(i);
             int e = tokens.end(i);
