@@ -27,10 +27,13 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
 const OUTPUT = join(ROOT, 'processing/src/main/resources/io/newsflow/kb/entities.tsv');
 const DEMONYMS = join(ROOT, 'processing/src/main/resources/io/newsflow/kb/demonyms.txt');
-// Adjectives of peoples that the countries of world-countries do not cover (historical states, regions).
-const EXTRA_DEMONYMS = ['African', 'Arab', 'Asian', 'Balkan', 'Basque', 'Catalan', 'Caribbean', 'Celtic', 'English',
-    'European', 'Flemish', 'Hispanic', 'Kurdish', 'Latin', 'Latino', 'Middle Eastern', 'Nordic', 'Palestinian',
-    'Persian', 'Roman', 'Scandinavian', 'Scottish', 'Soviet', 'Tamil', 'Welsh', 'Western', 'Yugoslav'];
+// Adjectives of peoples that the countries of world-countries do not cover (historical states, regions) or
+// cover with another form only (it has "Slovene", news also writes "Slovenian").
+const EXTRA_DEMONYMS = ['African', 'Arab', 'Argentinian', 'Asian', 'Balkan', 'Basque', 'Bosnian', 'Catalan',
+    'Caribbean', 'Celtic', 'Ecuadorian', 'English', 'European', 'Flemish', 'Hispanic', 'Icelandic', 'Kazakh',
+    'Korean', 'Kurdish', 'Latin', 'Latino', 'Luxembourgish', 'Maldivian', 'Middle Eastern', 'Nepali', 'Nordic',
+    'Palestinian', 'Persian', 'Roman', 'Saudi', 'Scandinavian', 'Scottish', 'Slovenian', 'Soviet', 'Tamil',
+    'Tibetan', 'Uzbek', 'Welsh', 'Western', 'Yugoslav'];
 
 /** The English adjectives of peoples (Afghan, Australian …): words the tagger must not take for names. */
 function demonyms() {

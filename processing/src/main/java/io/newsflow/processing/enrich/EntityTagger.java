@@ -50,6 +50,7 @@ public final class EntityTagger {
         }
         NameRules.trimDateWords(found, body);
         NameRules.trimTitles(found, body);
+        NameRules.trimLowercaseTail(found, body, linker::knows);
         NameRules.stripArticles(found, body);
         NameRules.joinAdjacent(body, found, linker::knows);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));

@@ -176,8 +176,43 @@ final class NameRules {
 
     /** A name has two characters or more, a capital letter or a digit ("iPhone", "3M", not "santorum"). */
     static boolean plausible(FoundName f) {
-        return f.end - f.start > 1 && !NEVER_ALONE.contains(f.text)
+        return f.end - f.start > 1 && !NEVER_ALONE.contains(f.text) && !isContraction(f.text)
                 && f.text.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+    }
+
+    /** "I’m", "We'll": a pronoun with a contracted verb. */
+    private static boolean isContraction(String text) {
+        int apostrophe = Math.max(text.indexOf('\''), text.indexOf('\u2019'));
+        return apostrophe > 0 && !text.endsWith("'s") && !text.endsWith("\u2019s")
+                && NEVER_ALONE.contains(text.substring(0, apostrophe));
+    }
+
+    /**
+     * "Syrian refugee", "Polaroid camera": a name ends in a word with a capital or a digit; lower-case words at
+     * the end of a found name are dropped ("Syrian"), unless the knowledge base knows the whole ("Republican
+     * party").
+     */
+    static void trimLowercaseTail(List<FoundName> found, String body, Predicate<String> known) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (known.test(f.text)) {
+                continue;
+            }
+            int end = f.text.length();
+            while (end > 0) {
+                int space = f.text.lastIndexOf(' ', end - 1);
+                String word = f.text.substring(space + 1, end);
+                if (space < 0 || word.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+                        || !word.chars().allMatch(Character::isLetter)) {
+                    break;
+                }
+                end = space;
+            }
+            if (end < f.text.length()) {
+                found.set(i, new FoundName(f.start, f.start + end, body.substring(f.start, f.start + end), f.type,
+                        f.margin));
+            }
+        }
     }
 
     /**

@@ -191,4 +191,13 @@ class EntityTaggerTest {
 
         assertThat(named(entities, "Wikipedia").type()).isEqualTo(EntityType.ORGANIZATION);
     }
+
+    @Test
+    void aNameEndsInACapitalisedWordAndAContractedPronounIsNoName() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "The Syrian refugee team trained in Berlin. "
+                + "\u201cI\u2019m proud of them,\u201d said coach Omar Khalil.");
+
+        assertThat(entities).extracting(Enrichment.Entity::name)
+                .doesNotContain("Syrian refugee", "Syrian refugee team", "I\u2019m").contains("Berlin", "Omar Khalil");
+    }
 }
