@@ -61,11 +61,6 @@ public final class EntityTagger {
         found.forEach(linker::link);
         linker.addNestedNames(body, found);
         found.sort(Comparator.comparingInt(f -> f.start));
-        found.forEach(f -> {
-            if (f.entry == null) {
-                linker.link(f);
-            }
-        });
         linker.disambiguate(body, found);
         if (sportsStory) {
             NationalTeams.nationsAsTeams(body, tokens, found, linker);

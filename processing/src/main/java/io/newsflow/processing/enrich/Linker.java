@@ -2,6 +2,7 @@ package io.newsflow.processing.enrich;
 
 import io.newsflow.processing.enrich.ner.Gazetteer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,6 +60,7 @@ final class Linker {
      * the whole name already is ("Musk" in "Elon Musk"). An inner name stands at the start of the outer one,
      * after a word such as "of" ("University of Helsinki") or after a number ("2013 Virginia election"); a name
      * after another capitalised word is a part of the name, not a name of its own ("York" in "New York").
+     * The inner names are linked as they are added.
      */
     void addNestedNames(String body, List<FoundName> found) {
         List<FoundName> nested = new ArrayList<>();
@@ -81,7 +83,9 @@ final class Linker {
                 covered = match.end();
                 int start = outer.start + match.start();
                 int end = outer.start + match.end();
-                nested.add(new FoundName(start, end, body.substring(start, end), type, outer.margin));
+                FoundName name = new FoundName(start, end, body.substring(start, end), type, outer.margin);
+                link(name);
+                nested.add(name);
             }
         }
         found.addAll(nested);
@@ -114,13 +118,23 @@ final class Linker {
      * "Wikipedia" in "wiki after Wikipedia"). Not places: GeoNames holds towns called Mobile, Reading and Bath.
      */
     static void addKnownNames(String body, List<TermMatcher.Match<Known>> known, List<FoundName> found) {
+        boolean[] covered = new boolean[body.length()];
+        found.forEach(f -> Arrays.fill(covered, f.start, f.end, true));
         for (TermMatcher.Match<Known> match : known) {
             EntityType type = match.value().first().type();
-            if (type != EntityType.LOCATION && type != EntityType.OTHER
-                    && found.stream().noneMatch(f -> f.start < match.end() && match.start() < f.end)) {
+            if (type != EntityType.LOCATION && type != EntityType.OTHER && !anyCovered(covered, match.start(), match.end())) {
                 found.add(new FoundName(match.start(), match.end(), body.substring(match.start(), match.end()), type, 1.0));
             }
         }
+    }
+
+    private static boolean anyCovered(boolean[] covered, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (covered[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
