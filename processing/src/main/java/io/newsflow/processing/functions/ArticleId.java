@@ -10,6 +10,6 @@ public final class ArticleId implements KeySelector<SourcedArticle, String> {
 
     @Override
     public String getKey(SourcedArticle in) {
-        return in.article.getId();
+        return in.id;
     }
 }

@@ -1,7 +1,5 @@
 package io.newsflow.processing.functions;
 
-import io.newsflow.schemas.Article;
-import io.newsflow.schemas.ContentHash;
 import java.time.Duration;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -16,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drops exact re-sends and flags updates, keyed by article id: the state holds the content hash last seen
- * for the id (computed here from title and body, whatever the producer claimed), for a time-to-live. Same
- * hash: a duplicate, dropped and counted. Another hash: an update, passed on flagged. Unknown id: new.
+ * for the id ({@link SourcedArticle#contentHash}: from title and body, whatever the producer claimed), for a
+ * time-to-live. Same hash: a duplicate, dropped and counted. Another hash: an update, passed on flagged.
+ * Unknown id: new.
  * The state is checkpointed, so duplicates are recognised across restarts.
  */
 public final class DeduplicateFunction extends KeyedProcessFunction<String, SourcedArticle, SourcedArticle> {
@@ -51,17 +50,16 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Sour
 
     @Override
     public void processElement(SourcedArticle in, Context ctx, Collector<SourcedArticle> out) throws Exception {
-        Article article = in.article;
-        String hash = ContentHash.of(article.getTitle(), article.getBody());
+        String hash = in.contentHash;
         String previous = lastHash.value();
         if (hash.equals(previous)) {
-            LOG.debug("Dropping duplicate of article {} at {}", article.getId(), in.source.coordinates());
+            LOG.debug("Dropping duplicate of article {} at {}", in.id, in.source.coordinates());
             duplicates.inc();
             duplicatesTotal.add(1);
             return;
         }
         if (previous != null) {
-            LOG.debug("Article {} at {} updates an earlier version", article.getId(), in.source.coordinates());
+            LOG.debug("Article {} at {} updates an earlier version", in.id, in.source.coordinates());
             in.update = true;
             updates.inc();
             updatesTotal.add(1);

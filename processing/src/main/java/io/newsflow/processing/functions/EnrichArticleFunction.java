@@ -106,7 +106,7 @@ public final class EnrichArticleFunction extends BroadcastProcessFunction<Source
             // restored from a checkpoint: the update in state is not the one this subtask's engine was built with
             use(engineFactory.create(updates.decode(current)), current);
         }
-        Article article = in.article;
+        Article article = in.article();
         Enrichment enrichment;
         long started = System.nanoTime();
         try {

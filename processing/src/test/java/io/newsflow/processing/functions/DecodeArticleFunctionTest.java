@@ -38,7 +38,7 @@ class DecodeArticleFunctionTest {
         harness.processElement(raw(7, article("a-1", "A body long enough to be an article.")), 0);
 
         assertThat(harness.extractOutputValues()).singleElement().satisfies(out -> {
-            assertThat(out.article.getId()).isEqualTo("a-1");
+            assertThat(out.article().getId()).isEqualTo("a-1");
             assertThat(out.source.offset).isEqualTo(7);
         });
         assertThat(harness.getSideOutput(DeadLetters.TAG)).isNull();
