@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,10 +64,15 @@ final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "20261126", description = "Shuffling seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "20261126", description = "Shuffling seed of the first run (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--model-version", defaultValue = "ner-2026.11.26c", description = "Version written into the model.")
+    @Option(names = "--runs", defaultValue = "5", description = "Models trained, with seeds --seed, --seed + 1, …; the one "
+            + "with the best span F1 on the --dev files is written. The perceptron's F1 moves by about 0.01 with the "
+            + "order of the data, so one run is a draw (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--model-version", defaultValue = "ner-2026.11.26d", description = "Version written into the model.")
     String version;
 
     @Option(names = {"-o", "--output"}, defaultValue = "processing/src/main/resources/io/newsflow/model/ner.bin.gz",
@@ -81,6 +87,9 @@ final class TrainNerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Gazetteer gazetteer = new Gazetteer(KnowledgeBase.loadDefault());
         WordClusters clusters = WordClusters.loadDefault();
@@ -93,31 +102,52 @@ final class TrainNerCommand implements Callable<Integer> {
         long tokens = documents.stream().mapToLong(d -> d.labels().length).sum();
         out.printf("training on %,d documents, %,d tokens, %d epochs%n", documents.size(), tokens, epochs);
         out.flush();
-        long started = System.nanoTime();
-        int[] epoch = {0};
-        NerModel model = new NerTrainer(gazetteer, clusters).train(documents, epochs, seed, version, errors -> {
-            out.printf("epoch %2d: %,d tokens wrong (%.2f%%)%n", ++epoch[0], errors, 100.0 * errors / tokens);
+        Map<String, List<NerTrainer.Document>> held = new LinkedHashMap<>();
+        for (String file : dev) {
+            held.put(file, read(trainDir.resolve(file)));
+        }
+        NerModel best = null;
+        double bestF1 = -1;
+        for (int run = 0; run < runs; run++) {
+            long runSeed = seed + run;
+            long started = System.nanoTime();
+            int[] epoch = {0};
+            NerModel model = new NerTrainer(gazetteer, clusters).train(documents, epochs, runSeed, version, errors -> {
+                out.printf("seed %d, epoch %2d: %,d tokens wrong (%.2f%%)%n", runSeed, ++epoch[0], errors, 100.0 * errors / tokens);
+                out.flush();
+            });
+            out.printf("trained in %.0f s: %,d features%n", (System.nanoTime() - started) / 1e9, model.features());
+            if (prune > 0) {
+                model = model.pruned(prune);
+                out.printf("pruned to %,d features with a weight of at least %s%n", model.features(), prune);
+            }
+            NerTagger tagger = new NerTagger(model, gazetteer, clusters);
+            int[] all = new int[3];
+            held.forEach((file, docs) -> {
+                int[] counts = report(out, file, docs, tagger);
+                for (int k = 0; k < 3; k++) {
+                    all[k] += counts[k];
+                }
+            });
+            double f1 = f1(all);
+            out.printf("seed %d: span F1 %.3f on all dev files%s%n", runSeed, f1, f1 > bestF1 ? " (best so far)" : "");
             out.flush();
-        });
-        out.printf("trained in %.0f s: %,d features%n", (System.nanoTime() - started) / 1e9, model.features());
-        if (prune > 0) {
-            model = model.pruned(prune);
-            out.printf("pruned to %,d features with a weight of at least %s%n", model.features(), prune);
+            if (f1 > bestF1) {
+                best = model;
+                bestF1 = f1;
+            }
         }
         Files.createDirectories(output.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(output)) {
-            model.write(file);
+            best.write(file);
         }
-        out.printf("wrote %s (%,d bytes)%n", output, Files.size(output));
-        NerTagger tagger = new NerTagger(model, gazetteer, clusters);
-        for (String file : dev) {
-            report(out, file, read(trainDir.resolve(file)), tagger);
-        }
+        out.printf("wrote %s (%,d bytes), dev span F1 %.3f%n", output, Files.size(output), bestF1);
         out.flush();
         return 0;
     }
 
-    private void report(PrintWriter out, String file, List<NerTrainer.Document> docs, NerTagger tagger) {
+    /** Prints the tagger's span F1 on one held-out file and returns its gold, predicted and matched counts. */
+    private int[] report(PrintWriter out, String file, List<NerTrainer.Document> docs, NerTagger tagger) {
         Map<String, int[]> counts = new LinkedHashMap<>(); // type -> gold, predicted, matched
         for (NerTrainer.Document doc : docs) {
             Set<String> gold = spans(doc.labels());
@@ -148,6 +178,7 @@ final class TrainNerCommand implements Callable<Integer> {
         });
         out.printf("dev %-20s span F1 (without OTHER) %.3f P=%.3f R=%.3f;%s%n", file, f1(all),
                 all[1] == 0 ? 0 : (double) all[2] / all[1], all[0] == 0 ? 0 : (double) all[2] / all[0], perType);
+        return all;
     }
 
     private static double f1(int[] c) {

@@ -58,7 +58,7 @@ public final class EntityTagger {
         NameRules.addRepeatedNames(body, found);
         NameRules.namedStorms(body, found);
         Linker.addKnownNames(body, known, found);
-        found.forEach(linker::link);
+        found.forEach(f -> linker.link(f, body));
         linker.addNestedNames(body, found);
         found.sort(Comparator.comparingInt(f -> f.start));
         linker.disambiguate(body, found);

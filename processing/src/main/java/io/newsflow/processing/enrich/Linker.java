@@ -2,7 +2,6 @@ package io.newsflow.processing.enrich;
 
 import io.newsflow.processing.enrich.ner.Gazetteer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,12 +59,13 @@ final class Linker {
      * the whole name already is ("Musk" in "Elon Musk"). An inner name stands at the start of the outer one,
      * after a word such as "of" ("University of Helsinki") or after a number ("2013 Virginia election"); a name
      * after another capitalised word is a part of the name, not a name of its own ("York" in "New York").
-     * The inner names are linked as they are added.
+     * A person's name holds no other names ("Alvin" in "Alvin Yeung" is no one else). The inner names are
+     * linked as they are added.
      */
     void addNestedNames(String body, List<FoundName> found) {
         List<FoundName> nested = new ArrayList<>();
         for (FoundName outer : found) {
-            if (outer.text.indexOf(' ') < 0) {
+            if (outer.text.indexOf(' ') < 0 || outer.type == EntityType.PERSON) {
                 continue;
             }
             KnowledgeBase.Entry whole = outer.entry != null ? outer.entry : firstEntry(outer.text);
@@ -113,28 +113,40 @@ final class Linker {
     }
 
     /**
-     * The names the knowledge base holds that the tagger missed, where no found name overlaps them: products and
-     * events (thin in the training data), organisations and people (curated lists without ordinary words:
-     * "Wikipedia" in "wiki after Wikipedia"). Not places: GeoNames holds towns called Mobile, Reading and Bath.
+     * The names the knowledge base holds that the tagger missed or cut short: products and events (thin in the
+     * training data), organisations and people (curated lists without ordinary words: "Wikipedia" in "wiki after
+     * Wikipedia"). A known name of two words or more replaces the found names that lie inside it ("Space" in
+     * "Space Shuttle Discovery"); one that crosses a found name's edge is left out. Not places: GeoNames holds
+     * towns called Mobile, Reading and Bath. A mention never starts with an article: "The Onion" is the mention
+     * "Onion", linked after "The" ({@link #link(FoundName, String)}).
      */
     static void addKnownNames(String body, List<TermMatcher.Match<Known>> known, List<FoundName> found) {
-        boolean[] covered = new boolean[body.length()];
-        found.forEach(f -> Arrays.fill(covered, f.start, f.end, true));
+        List<FoundName> added = new ArrayList<>();
         for (TermMatcher.Match<Known> match : known) {
             EntityType type = match.value().first().type();
-            if (type != EntityType.LOCATION && type != EntityType.OTHER && !anyCovered(covered, match.start(), match.end())) {
-                found.add(new FoundName(match.start(), match.end(), body.substring(match.start(), match.end()), type, 1.0));
+            if (type == EntityType.LOCATION || type == EntityType.OTHER) {
+                continue;
             }
-        }
-    }
-
-    private static boolean anyCovered(boolean[] covered, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (covered[i]) {
-                return true;
+            int start = body.startsWith("The ", match.start()) ? match.start() + 4 : match.start();
+            int end = match.end();
+            List<FoundName> inside = new ArrayList<>();
+            boolean crossed = false;
+            for (FoundName f : found) {
+                if (f.start < end && start < f.end) {
+                    if (start <= f.start && f.end <= end && f.end - f.start < end - start) {
+                        inside.add(f);
+                    } else {
+                        crossed = true;
+                    }
+                }
             }
+            if (crossed || !inside.isEmpty() && body.substring(start, end).indexOf(' ') < 0) {
+                continue;
+            }
+            found.removeAll(inside);
+            added.add(new FoundName(start, end, body.substring(start, end), type, 1.0));
         }
-        return false;
+        found.addAll(added);
     }
 
     /**
@@ -144,7 +156,28 @@ final class Linker {
      * an unlinked organisation ("Sweden beat England": the teams, not the countries).
      */
     void link(FoundName mention) {
+        link(mention, candidates(mention.text));
+    }
+
+    /**
+     * Links a mention as {@link #link(FoundName)} does; a name after "The" or "the" is also looked for with its
+     * article, which the knowledge base keeps where the rest is a word ("The Verge", "The Onion") while the
+     * mention never includes it ({@link NameRules#stripArticles}).
+     */
+    void link(FoundName mention, String body) {
         List<KnowledgeBase.Entry> candidates = candidates(mention.text);
+        if (candidates == null && afterArticle(body, mention.start)) {
+            candidates = byForm.get("The " + mention.text);
+        }
+        link(mention, candidates);
+    }
+
+    private static boolean afterArticle(String body, int start) {
+        return start >= 4 && body.charAt(start - 1) == ' ' && body.regionMatches(true, start - 4, "the", 0, 3)
+                && (start == 4 || !Character.isLetterOrDigit(body.charAt(start - 5)));
+    }
+
+    private void link(FoundName mention, List<KnowledgeBase.Entry> candidates) {
         if (candidates == null) {
             return;
         }

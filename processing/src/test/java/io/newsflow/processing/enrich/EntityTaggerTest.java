@@ -52,6 +52,34 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aNameTheKnowledgeBaseKeepsWithItsArticleIsLinkedWithoutItInTheMention() {
+        String body = "Yesterday I read an article in The Economist and another one in The Verge. The Onion mocked both.";
+        List<Enrichment.Entity> entities = tagger.tag(null, body);
+
+        for (String name : List.of("The Economist", "The Verge", "The Onion")) {
+            Enrichment.Entity entity = named(entities, name);
+            assertThat(entity.wikipedia()).isEqualTo(name);
+            assertThat(entity.mentions()).extracting(Enrichment.Mention::text).containsExactly(name.substring(4));
+        }
+    }
+
+    @Test
+    void aKnownNameReplacesTheFoundNamesInsideIt() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Space Shuttle Discovery flew its last mission in 2011.");
+
+        assertThat(named(entities, "Space Shuttle Discovery").type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(entities).extracting(Enrichment.Entity::name).doesNotContain("Space", "Shuttle Discovery");
+    }
+
+    @Test
+    void noNamesAreNestedInsideAPersonsName() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Alvin Yeung of the Civic Party won in New Territories East.");
+
+        assertThat(named(entities, "Alvin Yeung").mentions()).extracting(Enrichment.Mention::text).containsExactly("Alvin Yeung");
+        assertThat(entities).extracting(Enrichment.Entity::name).doesNotContain("Alvin");
+    }
+
+    @Test
     void theLeadingArticleIsNotPartOfTheName() {
         List<Enrichment.Entity> entities = tagger.tag(null, "The study was published in The New York Times on Monday.");
 
@@ -158,7 +186,7 @@ class EntityTaggerTest {
 
     @Test
     void aPersonsNameThatIsAlsoAPlaceIsThePersonExceptAfterIn() {
-        String body = "Former Scientologist Valeska Paris says she was held on a ship. Paris claims she was forced to "
+        String body = "Valeska Paris, a former member, says she was held on a ship. Paris claims she was forced to "
                 + "work in the engine room. She later moved to a flat in Paris.";
         List<Enrichment.Entity> entities = tagger.tag(null, body);
 
