@@ -246,6 +246,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", "1");
+        // The log cleaner's key map takes 128 MB of heap by default, sized for big compacted topics. Here it
+        // shares the heap with the job and cleans only small ones (the control topic, offsets, transactions):
+        // 16 MB still holds the keys of ~700,000 records per pass.
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         props.putAll(overrides);
         return props;
     }
