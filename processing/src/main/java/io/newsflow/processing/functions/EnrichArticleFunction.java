@@ -106,16 +106,17 @@ public final class EnrichArticleFunction extends BroadcastProcessFunction<Source
             // restored from a checkpoint: the update in state is not the one this subtask's engine was built with
             use(engineFactory.create(updates.decode(current)), current);
         }
-        Article article = in.article();
+        Article article;
         Enrichment enrichment;
         long started = System.nanoTime();
         try {
+            article = in.article();
             enrichment = engine.enrich(article.getTitle(), article.getBody());
         } catch (RuntimeException e) {
-            LOG.warn("Enrichment failed for article {} at {}: {}", article.getId(), in.source.coordinates(), e.toString());
+            LOG.warn("Enrichment failed for article {} at {}: {}", in.id, in.source.coordinates(), e.toString());
             deadLettered.inc();
             deadLetteredTotal.add(1);
-            ctx.output(DeadLetters.TAG, DeadLetters.of(in.source, article.getId(), FailureStage.ENRICH, e, clock.instant()));
+            ctx.output(DeadLetters.TAG, DeadLetters.of(in.source, in.id, FailureStage.ENRICH, e, clock.instant()));
             return;
         }
         enrichMicros.update((System.nanoTime() - started) / 1_000);
