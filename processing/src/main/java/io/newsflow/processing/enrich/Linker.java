@@ -165,11 +165,13 @@ final class Linker {
      * mention never includes it ({@link NameRules#stripArticles}).
      */
     void link(FoundName mention, String body) {
+        link(mention, candidates(mention, body));
+    }
+
+    /** The entries a mention names, by its text or, after "The"/"the", by its text with the article. */
+    private List<KnowledgeBase.Entry> candidates(FoundName mention, String body) {
         List<KnowledgeBase.Entry> candidates = candidates(mention.text);
-        if (candidates == null && afterArticle(body, mention.start)) {
-            candidates = byForm.get("The " + mention.text);
-        }
-        link(mention, candidates);
+        return candidates == null && afterArticle(body, mention.start) ? byForm.get("The " + mention.text) : candidates;
     }
 
     private static boolean afterArticle(String body, int start) {
@@ -209,7 +211,7 @@ final class Linker {
             if (!mention.ambiguous || mention.entry == null) {
                 continue;
             }
-            for (KnowledgeBase.Entry candidate : candidates(mention.text)) {
+            for (KnowledgeBase.Entry candidate : candidates(mention, body)) {
                 String qualifier = qualifier(candidate.wikipedia());
                 if (candidate.type() == mention.entry.type() && qualifier != null && isNamed(qualifier, body, named)) {
                     mention.entry = candidate;
