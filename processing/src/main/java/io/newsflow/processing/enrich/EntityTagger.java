@@ -52,6 +52,7 @@ public final class EntityTagger {
         NameRules.trimTitles(found, body);
         NameRules.trimLowercaseTail(found, body, linker::knows);
         NameRules.stripArticles(found, body);
+        NameRules.joinInstitutionNames(body, found);
         NameRules.joinAdjacent(body, found, linker::knows);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addParentheticalAcronyms(body, found);

@@ -1,0 +1,82 @@
+package io.newsflow.processing.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rules on their own, on names as the tagger might have found them: no model involved. */
+class NameRulesTest {
+
+    /** The names found in {@code body}: each {@code [text|TYPE]} marks one, and the marks are removed. */
+    private record Marked(String body, List<FoundName> found) {
+        static Marked of(String marked) {
+            StringBuilder body = new StringBuilder();
+            List<FoundName> found = new ArrayList<>();
+            int i = 0;
+            while (i < marked.length()) {
+                char c = marked.charAt(i);
+                if (c == '[') {
+                    int bar = marked.indexOf('|', i);
+                    int close = marked.indexOf(']', bar);
+                    String text = marked.substring(i + 1, bar);
+                    int start = body.length();
+                    body.append(text);
+                    found.add(new FoundName(start, body.length(), text,
+                            EntityType.valueOf(marked.substring(bar + 1, close)), 1.0));
+                    i = close + 1;
+                } else {
+                    body.append(c);
+                    i++;
+                }
+            }
+            return new Marked(body.toString(), found);
+        }
+
+        List<String> names() {
+            return found.stream().map(f -> f.text + "|" + f.type).toList();
+        }
+    }
+
+    private static List<String> joined(String marked) {
+        Marked m = Marked.of(marked);
+        NameRules.joinInstitutionNames(m.body(), m.found());
+        NameRules.joinAdjacent(m.body(), m.found(), name -> false);
+        return m.names();
+    }
+
+    @Test
+    void anInstitutionsNameWithOfOrForIsOneName() {
+        assertThat(joined("The [Institute|ORGANIZATION] for [Fiscal Studies|ORGANIZATION] said so."))
+                .containsExactly("Institute for Fiscal Studies|ORGANIZATION");
+        assertThat(joined("She studied at the [University|ORGANIZATION] of [Texas|LOCATION]."))
+                .containsExactly("University of Texas|ORGANIZATION");
+        assertThat(joined("A [Museum|LOCATION] of the [Moving Image|ORGANIZATION] opened."))
+                .containsExactly("Museum of the Moving Image|LOCATION");
+    }
+
+    @Test
+    void aPersonsNameBeforeAnInstitutionNamesIt() {
+        assertThat(joined("the [Andy Warhol|PERSON] [Foundation|ORGANIZATION] for the [Visual Arts|ORGANIZATION]"))
+                .containsExactly("Andy Warhol Foundation for the Visual Arts|ORGANIZATION");
+    }
+
+    @Test
+    void otherNamesAroundOfStayApart() {
+        assertThat(joined("[Emmanuel Macron|PERSON], President of [France|LOCATION]"))
+                .containsExactly("Emmanuel Macron|PERSON", "France|LOCATION");
+        assertThat(joined("the [Foundation|ORGANIZATION] of [Bill Gates|PERSON]"))
+                .containsExactly("Foundation|ORGANIZATION", "Bill Gates|PERSON");
+        assertThat(joined("[Paris|LOCATION] of [France|LOCATION]"))
+                .containsExactly("Paris|LOCATION", "France|LOCATION");
+        assertThat(joined("the [University|ORGANIZATION] in [Texas|LOCATION]"))
+                .containsExactly("University|ORGANIZATION", "Texas|LOCATION");
+    }
+
+    @Test
+    void aPhotoCreditIsNotJoined() {
+        assertThat(joined("Image: [NASA|ORGANIZATION] [Bill Ingalls|PERSON]"))
+                .containsExactly("NASA|ORGANIZATION", "Bill Ingalls|PERSON");
+    }
+}
