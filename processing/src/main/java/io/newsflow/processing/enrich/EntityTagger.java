@@ -55,6 +55,7 @@ public final class EntityTagger {
         NameRules.joinInstitutionNames(body, found);
         NameRules.joinAdjacent(body, found, linker::knows);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
+        NameRules.addFirstNames(body, found, linker::knows, demonyms);
         NameRules.addParentheticalAcronyms(body, found);
         NameRules.addRepeatedNames(body, found);
         NameRules.namedStorms(body, found);

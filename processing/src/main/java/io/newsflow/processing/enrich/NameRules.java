@@ -134,6 +134,61 @@ final class NameRules {
         return INSTITUTIONS.contains(space < 0 ? name : name.substring(0, space));
     }
 
+    /**
+     * "and Dries Mertens", "interviewee R Saravanan": a one-word person's name after a capitalised word inside a
+     * sentence takes that word as its first name, where the tagger read the word as something else ("dries" is
+     * a verb). Not taken: a word at the start of a sentence, a title, a day or month, a demonym ("Belgian
+     * Mertens"), a word of another name or one the knowledge base knows ("Ohio"), an acronym ("CEO"), and a
+     * word after a capitalised word, as in a Title Case headline ("Cruz Slams Obama").
+     */
+    static void addFirstNames(String body, List<FoundName> found, Predicate<String> known, Set<String> demonyms) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.type != EntityType.PERSON || f.text.indexOf(' ') >= 0 || f.start < 2 || body.charAt(f.start - 1) != ' ') {
+                continue;
+            }
+            int start = f.start - 1;
+            while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
+                start--;
+            }
+            String word = body.substring(start, f.start - 1);
+            boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+                    && (word.length() == 1 || word.substring(1).chars().allMatch(Character::isLowerCase));
+            boolean free = i == 0 || found.get(i - 1).end <= start;
+            if (!capitalised || !free || (start > 0 && !Character.isWhitespace(body.charAt(start - 1)))
+                    || !midSentence(body, start) || previousWordCapitalised(body, start) || TITLES.contains(word) || ROLES.contains(word) || DATE_WORDS.contains(word)
+                    || NEVER_ALONE.contains(word) || demonyms.contains(word) || known.test(word)) {
+                continue;
+            }
+            found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
+        }
+    }
+
+    /** Whether the word before {@code at} starts with a capital: in a Title Case line every word does. */
+    private static boolean previousWordCapitalised(String body, int at) {
+        int end = at;
+        while (end > 0 && Character.isWhitespace(body.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !Character.isWhitespace(body.charAt(start - 1))) {
+            start--;
+        }
+        while (start < end && !Character.isLetterOrDigit(body.charAt(start))) {
+            start++; // an opening quote or bracket
+        }
+        return start < end && Character.isUpperCase(body.charAt(start));
+    }
+
+    /** Words for a person's office or role that stand before a name in news ("NASA Administrator Bolden"). */
+    private static final Set<String> ROLES = Set.of("Administrator", "Admiral", "Anchor", "Archbishop", "Attorney",
+            "Brother", "Cardinal", "Chair", "Chairwoman", "Chief", "Coach", "Commander", "Commissioner", "Congressman",
+            "Congresswoman", "Councillor", "Councilman", "Councilwoman", "Deputy", "Detective", "Director", "Editor",
+            "Emperor", "Father", "Governor", "Imam", "Inspector", "King", "Lieutenant", "Major", "Manager", "Officer",
+            "Premier", "Prince", "Princess", "Queen", "Rabbi", "Representative", "Reverend", "Saint", "Sergeant",
+            "Sheikh", "Sister", "Speaker", "Spokesman", "Spokeswoman", "Superintendent", "Treasurer", "Trustee");
+
     private static final Set<String> TITLES = Set.of("President", "Vice President", "Senator",
             "Governor", "Mayor", "Minister", "Prime Minister", "Chancellor", "Secretary", "Judge", "Justice", "General",
             "Colonel", "Captain", "Professor", "Dr.", "Sir", "Dame", "Lord", "Lady", "Pope", "Bishop", "Rep.", "Sen.",

@@ -79,4 +79,36 @@ class NameRulesTest {
         assertThat(joined("Image: [NASA|ORGANIZATION] [Bill Ingalls|PERSON]"))
                 .containsExactly("NASA|ORGANIZATION", "Bill Ingalls|PERSON");
     }
+
+    private static List<String> withFirstNames(String marked) {
+        Marked m = Marked.of(marked);
+        NameRules.addFirstNames(m.body(), m.found(), name -> name.equals("Ohio"), java.util.Set.of("Belgian"));
+        return m.names();
+    }
+
+    @Test
+    void aCapitalisedWordBeforeAOneWordPersonInsideASentenceIsTheFirstName() {
+        assertThat(withFirstNames("Lukaku, Carrasco and Dries [Mertens|PERSON] attacked early."))
+                .containsExactly("Dries Mertens|PERSON");
+        assertThat(withFirstNames("a photo of interviewee R [Saravanan|PERSON]."))
+                .containsExactly("R Saravanan|PERSON");
+    }
+
+    @Test
+    void titlesDemonymsKnownNamesSentenceStartsAndTitleCaseAreNoFirstNames() {
+        assertThat(withFirstNames("said NASA Administrator [Bolden|PERSON] today"))
+                .containsExactly("Bolden|PERSON");
+        assertThat(withFirstNames("the striker, Belgian [Mertens|PERSON], scored"))
+                .containsExactly("Mertens|PERSON");
+        assertThat(withFirstNames("the governor of Ohio [Kasich|PERSON] said"))
+                .containsExactly("Kasich|PERSON");
+        assertThat(withFirstNames("Belgium won. Dries [Mertens|PERSON] scored."))
+                .containsExactly("Mertens|PERSON");
+        assertThat(withFirstNames("[Ted Cruz|PERSON] Slams [Obama|PERSON] Over Taxes"))
+                .containsExactly("Ted Cruz|PERSON", "Obama|PERSON");
+        assertThat(withFirstNames("a show called \"I Love [Lucy|PERSON]\" returns"))
+                .containsExactly("Lucy|PERSON");
+        assertThat(withFirstNames("with the [Yankees|ORGANIZATION] [Jeter|PERSON] won"))
+                .containsExactly("Yankees|ORGANIZATION", "Jeter|PERSON");
+    }
 }
