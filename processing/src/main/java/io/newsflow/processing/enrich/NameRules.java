@@ -165,6 +165,23 @@ final class NameRules {
         }
     }
 
+    /** Last words that make a name an event's ("Google Science Fair", "Lantern Festival", "World Championship"). */
+    private static final Set<String> EVENT_HEADS = Set.of("Fair", "Festival", "Expo", "Championship",
+            "Championships", "Olympics", "Paralympics", "Marathon", "Tournament");
+
+    /**
+     * A name of two words or more that ends in an event's word is an event, whatever type the tagger gave it;
+     * not a name the knowledge base knows, whose entry has its type.
+     */
+    static void eventsByName(List<FoundName> found) {
+        for (FoundName f : found) {
+            int space = f.text.lastIndexOf(' ');
+            if (f.entry == null && space > 0 && EVENT_HEADS.contains(f.text.substring(space + 1))) {
+                f.type = EntityType.EVENT;
+            }
+        }
+    }
+
     /** Whether the word before {@code at} starts with a capital: in a Title Case line every word does. */
     private static boolean previousWordCapitalised(String body, int at) {
         int end = at;

@@ -111,4 +111,15 @@ class NameRulesTest {
         assertThat(withFirstNames("with the [Yankees|ORGANIZATION] [Jeter|PERSON] won"))
                 .containsExactly("Yankees|ORGANIZATION", "Jeter|PERSON");
     }
+
+    @Test
+    void aNameEndingInAnEventsWordIsAnEventUnlessTheKnowledgeBaseSaysOtherwise() {
+        Marked m = Marked.of("at the [Google Science Fair|ORGANIZATION] and the [World Championship|LOCATION] and "
+                + "the [Fair|ORGANIZATION] and [Vanity Fair|ORGANIZATION]");
+        m.found().get(3).entry = new KnowledgeBase.Entry("Vanity Fair", EntityType.ORGANIZATION, null, "Vanity Fair (magazine)", java.util.List.of());
+        NameRules.eventsByName(m.found());
+
+        assertThat(m.names()).containsExactly("Google Science Fair|EVENT", "World Championship|EVENT", "Fair|ORGANIZATION",
+                "Vanity Fair|ORGANIZATION");
+    }
 }
