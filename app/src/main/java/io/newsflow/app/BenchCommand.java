@@ -47,7 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     Integer articles;
 
     @Option(names = "--warmup-articles", paramLabel = "N",
-            description = "Articles sent first to warm the pipeline up, not counted (default: 3000; --quick: 20).")
+            description = "Articles sent first to warm the pipeline up, not counted: the JIT compiler is still busy "
+                    + "with the job's code for thousands of articles (default: 10000; --quick: 20).")
     Integer warmupArticles;
 
     @Option(names = "--half-max-duration", paramLabel = "DURATION",
@@ -111,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PipelineBench.Settings pipeline = new PipelineBench.Settings(or(articles, 40_000, 200),
-                or(warmupArticles, 3_000, 20), or(halfMaxDuration, Duration.ofSeconds(60), Duration.ofSeconds(3)),
+                or(warmupArticles, 10_000, 20), or(halfMaxDuration, Duration.ofSeconds(60), Duration.ofSeconds(3)),
                 partitions == null ? parallelism : partitions, parallelism, checkpointInterval, timeout);
         Benchmark.Options options = new Benchmark.Options(quick,
                 parts.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).toList(), pipeline,
