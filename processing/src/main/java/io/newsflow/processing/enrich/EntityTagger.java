@@ -56,12 +56,14 @@ public final class EntityTagger {
         NameRules.joinAdjacent(body, found, linker::knows);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addFirstNames(body, found, linker::knows, demonyms);
+        NameRules.joinDemonymOrganisations(body, found, demonyms);
         NameRules.addParentheticalAcronyms(body, found);
         NameRules.addRepeatedNames(body, found);
         NameRules.namedStorms(body, found);
         Linker.addKnownNames(body, known, found);
         found.forEach(f -> linker.link(f, body));
         NameRules.eventsByName(found);
+        NameRules.organisationsByName(found);
         linker.addNestedNames(body, found);
         found.sort(Comparator.comparingInt(f -> f.start));
         linker.disambiguate(body, found);

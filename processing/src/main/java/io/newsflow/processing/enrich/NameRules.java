@@ -165,6 +165,61 @@ final class NameRules {
         }
     }
 
+    /** Words that make a name an organisation's wherever they stand in it ("Indonesian Navy", "Ministry of Culture"). */
+    private static final Set<String> ORGANISATION_WORDS = Set.of("Agency", "Army", "Association", "Authority",
+            "Bank", "Board", "Bureau", "Church", "College", "Commission", "Committee", "Company", "Corporation",
+            "Corps", "Council", "Department", "Federation", "Forces", "Foundation", "Government", "Guard",
+            "Institute", "League", "Ministry", "Navy", "Parliament", "Party", "Police", "Society", "University");
+
+    private static boolean namesAnOrganisation(String name) {
+        for (String word : name.split(" ")) {
+            if (ORGANISATION_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Greek | Orthodox Church", "Indonesian | Navy", "French | Ministry of Culture": a nation's adjective right
+     * before an organisation's name is part of it (the tagger, trained on data that tags the adjective apart,
+     * leaves it out). Only for a name with a word that names an organisation, so "Russian | Gazprom" stays apart.
+     */
+    static void joinDemonymOrganisations(String body, List<FoundName> found, Set<String> demonyms) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.type == EntityType.PERSON || f.start < 2 || body.charAt(f.start - 1) != ' '
+                    || !namesAnOrganisation(f.text)) {
+                continue;
+            }
+            int start = f.start - 1;
+            while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
+                start--;
+            }
+            String word = body.substring(start, f.start - 1);
+            boolean free = i == 0 || found.get(i - 1).end <= start;
+            if (free && demonyms.contains(word) && Character.isUpperCase(word.charAt(0))) {
+                found.set(i, new FoundName(start, f.end, body.substring(start, f.end), EntityType.ORGANIZATION, f.margin));
+            }
+        }
+    }
+
+    /**
+     * A name of two words or more that ends in a word naming an organisation is an organisation, whatever type
+     * the tagger gave it ("Indonesian Navy", "Skidmore College"); not a name the knowledge base knows ("Soviet
+     * Union" is a place).
+     */
+    static void organisationsByName(List<FoundName> found) {
+        for (FoundName f : found) {
+            int space = f.text.lastIndexOf(' ');
+            if (f.entry == null && f.title == null && space > 0 && f.type != EntityType.EVENT
+                    && ORGANISATION_WORDS.contains(f.text.substring(space + 1))) {
+                f.type = EntityType.ORGANIZATION;
+            }
+        }
+    }
+
     /** Last words that make a name an event's ("Google Science Fair", "Lantern Festival", "World Championship"). */
     private static final Set<String> EVENT_HEADS = Set.of("Fair", "Festival", "Expo", "Championship",
             "Championships", "Olympics", "Paralympics", "Marathon", "Tournament");

@@ -122,4 +122,26 @@ class NameRulesTest {
         assertThat(m.names()).containsExactly("Google Science Fair|EVENT", "World Championship|EVENT", "Fair|ORGANIZATION",
                 "Vanity Fair|ORGANIZATION");
     }
+
+    @Test
+    void aNationsAdjectiveBeforeAnOrganisationsNameIsPartOfIt() {
+        java.util.Set<String> demonyms = java.util.Set.of("Greek", "Russian", "French");
+        Marked m = Marked.of("the Greek [Orthodox Church|ORGANIZATION], the French [Ministry of Culture|ORGANIZATION] "
+                + "and Russian [Gazprom|ORGANIZATION]");
+        NameRules.joinDemonymOrganisations(m.body(), m.found(), demonyms);
+
+        assertThat(m.names()).containsExactly("Greek Orthodox Church|ORGANIZATION",
+                "French Ministry of Culture|ORGANIZATION", "Gazprom|ORGANIZATION");
+    }
+
+    @Test
+    void aNameEndingInAnOrganisationsWordIsAnOrganisationUnlessTheKnowledgeBaseSaysOtherwise() {
+        Marked m = Marked.of("the [Indonesian Navy|LOCATION], [Skidmore College|LOCATION], the [Soviet Union|LOCATION]");
+        m.found().get(2).entry = new KnowledgeBase.Entry("Soviet Union", EntityType.LOCATION, null, "Soviet Union",
+                java.util.List.of());
+        NameRules.organisationsByName(m.found());
+
+        assertThat(m.names()).containsExactly("Indonesian Navy|ORGANIZATION", "Skidmore College|ORGANIZATION",
+                "Soviet Union|LOCATION");
+    }
 }
