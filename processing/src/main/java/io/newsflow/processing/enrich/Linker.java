@@ -60,9 +60,16 @@ final class Linker {
      * after a word such as "of" ("University of Helsinki") or after a number ("2013 Virginia election"); a name
      * after another capitalised word is a part of the name, not a name of its own ("York" in "New York").
      * A person's name holds no other names ("Alvin" in "Alvin Yeung" is no one else). The inner names are
-     * linked as they are added.
+     * linked as they are added. Besides the names the knowledge base knows, a place the article itself names on
+     * its own is one at the start of an organisation's name too ("Irving, Texas" … "the Irving Police Department").
      */
     void addNestedNames(String body, List<FoundName> found) {
+        Set<String> places = new HashSet<>();
+        for (FoundName f : found) {
+            if (f.type == EntityType.LOCATION && f.text.indexOf(' ') < 0 && f.entry == null) {
+                places.add(f.text);
+            }
+        }
         List<FoundName> nested = new ArrayList<>();
         for (FoundName outer : found) {
             if (outer.text.indexOf(' ') < 0 || outer.type == EntityType.PERSON) {
@@ -87,8 +94,20 @@ final class Linker {
                 link(name);
                 nested.add(name);
             }
+            if (covered == 0 && outer.type == EntityType.ORGANIZATION) {
+                placeAtStart(outer, places, nested);
+            }
         }
         found.addAll(nested);
+    }
+
+    /** A one-word place the article names (not in the knowledge base) as the first word of an organisation's name. */
+    private static void placeAtStart(FoundName outer, Set<String> places, List<FoundName> nested) {
+        String first = outer.text.substring(0, outer.text.indexOf(' '));
+        if (places.contains(first)) {
+            int end = outer.start + first.length();
+            nested.add(new FoundName(outer.start, end, first, EntityType.LOCATION, outer.margin));
+        }
     }
 
     private static final Set<String> LINKING_WORDS = Set.of("of", "the", "for", "and", "in",

@@ -80,6 +80,17 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aPlaceTheArticleNamesIsAMentionAtTheStartOfAnOrganisationsName() {
+        String body = "The storm hit Muleshoe, Texas, late on Friday. Officers of the Muleshoe Police Department cleared "
+                + "the roads.";
+        List<Enrichment.Entity> entities = tagger.tag(null, body);
+
+        assertThat(named(entities, "Muleshoe Police Department").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Muleshoe").mentions()).extracting(Enrichment.Mention::start)
+                .containsExactly(body.indexOf("Muleshoe"), body.indexOf("Muleshoe Police"));
+    }
+
+    @Test
     void theLeadingArticleIsNotPartOfTheName() {
         List<Enrichment.Entity> entities = tagger.tag(null, "The study was published in The New York Times on Monday.");
 
