@@ -118,20 +118,24 @@ final class NameRules {
 
     private static final Pattern INSTITUTION_LINK = Pattern.compile(" (?:of|for|on)(?: the)? ");
 
-    /** Words that end the first part of an institution's name ("the Bank of England", "Institute for …"). */
-    private static final Set<String> INSTITUTIONS = Set.of("Academy", "Agency", "Alliance", "Association",
-            "Authority", "Bank", "Board", "Bureau", "Center", "Centre", "Church", "College", "Commission",
-            "Committee", "Conservatory", "Council", "Court", "Department", "Federation", "Foundation", "Fund",
-            "Hospital", "Institute", "Institution", "League", "Library", "Ministry", "Museum", "Office",
-            "Organisation", "Organization", "Party", "School", "Society", "Trust", "Union", "University");
+    /**
+     * Words that end the first part of an institution's name ("the Bank of England", "Institute for …"): the
+     * organisations' words, and those of institutions that are places to some ("Museum of Flight", "Court").
+     */
+    private static boolean isInstitution(String word) {
+        return ORGANISATION_WORDS.contains(word) || PLACE_LIKE_INSTITUTIONS.contains(word);
+    }
+
+    private static final Set<String> PLACE_LIKE_INSTITUTIONS = Set.of("Center", "Centre", "Conservatory", "Court",
+            "Hospital", "Library", "Museum", "Office", "School", "Union");
 
     private static boolean endsWithInstitution(String name) {
-        return INSTITUTIONS.contains(name.substring(name.lastIndexOf(' ') + 1));
+        return isInstitution(name.substring(name.lastIndexOf(' ') + 1));
     }
 
     private static boolean startsWithInstitution(String name) {
         int space = name.indexOf(' ');
-        return INSTITUTIONS.contains(space < 0 ? name : name.substring(0, space));
+        return isInstitution(space < 0 ? name : name.substring(0, space));
     }
 
     /**
@@ -145,7 +149,8 @@ final class NameRules {
         found.sort(Comparator.comparingInt(f -> f.start));
         for (int i = 0; i < found.size(); i++) {
             FoundName f = found.get(i);
-            if (f.type != EntityType.PERSON || f.text.indexOf(' ') >= 0 || f.start < 2 || body.charAt(f.start - 1) != ' ') {
+            if (f.type != EntityType.PERSON || f.text.indexOf(' ') >= 0 || f.start < 2
+                    || body.charAt(f.start - 1) != ' ') {
                 continue;
             }
             int start = f.start - 1;
@@ -153,23 +158,29 @@ final class NameRules {
                 start--;
             }
             String word = body.substring(start, f.start - 1);
-            boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0))
-                    && (word.length() == 1 || word.substring(1).chars().allMatch(Character::isLowerCase));
             boolean free = i == 0 || found.get(i - 1).end <= start;
-            if (!capitalised || !free || (start > 0 && !Character.isWhitespace(body.charAt(start - 1)))
-                    || !midSentence(body, start) || previousWordCapitalised(body, start) || TITLES.contains(word) || ROLES.contains(word) || DATE_WORDS.contains(word)
-                    || NEVER_ALONE.contains(word) || demonyms.contains(word) || known.test(word)) {
-                continue;
+            boolean wordAlone = start == 0 || Character.isWhitespace(body.charAt(start - 1));
+            if (free && wordAlone && canBeFirstName(word, known, demonyms) && midSentence(body, start)
+                    && !previousWordCapitalised(body, start)) {
+                found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
             }
-            found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
         }
     }
 
-    /** Words that make a name an organisation's wherever they stand in it ("Indonesian Navy", "Ministry of Culture"). */
-    private static final Set<String> ORGANISATION_WORDS = Set.of("Agency", "Army", "Association", "Authority",
-            "Bank", "Board", "Bureau", "Church", "College", "Commission", "Committee", "Company", "Corporation",
-            "Corps", "Council", "Department", "Federation", "Forces", "Foundation", "Government", "Guard",
-            "Institute", "League", "Ministry", "Navy", "Parliament", "Party", "Police", "Society", "University");
+    /** A capitalised word ("Dries") or an initial ("R"), and none of the words that are something else. */
+    private static boolean canBeFirstName(String word, Predicate<String> known, Set<String> demonyms) {
+        boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+                && word.substring(1).chars().allMatch(Character::isLowerCase);
+        return capitalised && !TITLES.contains(word) && !ROLES.contains(word) && !DATE_WORDS.contains(word)
+                && !NEVER_ALONE.contains(word) && !demonyms.contains(word) && !known.test(word);
+    }
+
+    /** Words that make a name an organisation's wherever they stand in it ("Indonesian Navy", "Ministry of …"). */
+    private static final Set<String> ORGANISATION_WORDS = Set.of("Academy", "Agency", "Alliance", "Army",
+            "Association", "Authority", "Bank", "Board", "Bureau", "Church", "College", "Commission", "Committee",
+            "Company", "Corporation", "Corps", "Council", "Department", "Federation", "Forces", "Foundation", "Fund",
+            "Government", "Guard", "Institute", "Institution", "League", "Ministry", "Navy", "Organisation",
+            "Organization", "Parliament", "Party", "Police", "Society", "Trust", "University");
 
     private static boolean namesAnOrganisation(String name) {
         for (String word : name.split(" ")) {
@@ -200,7 +211,8 @@ final class NameRules {
             String word = body.substring(start, f.start - 1);
             boolean free = i == 0 || found.get(i - 1).end <= start;
             if (free && demonyms.contains(word) && Character.isUpperCase(word.charAt(0))) {
-                found.set(i, new FoundName(start, f.end, body.substring(start, f.end), EntityType.ORGANIZATION, f.margin));
+                found.set(i, new FoundName(start, f.end, body.substring(start, f.end), EntityType.ORGANIZATION,
+                        f.margin));
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The rules on their own, on names as the tagger might have found them: no model involved. */
@@ -82,7 +83,7 @@ class NameRulesTest {
 
     private static List<String> withFirstNames(String marked) {
         Marked m = Marked.of(marked);
-        NameRules.addFirstNames(m.body(), m.found(), name -> name.equals("Ohio"), java.util.Set.of("Belgian"));
+        NameRules.addFirstNames(m.body(), m.found(), name -> name.equals("Ohio"), Set.of("Belgian"));
         return m.names();
     }
 
@@ -116,16 +117,17 @@ class NameRulesTest {
     void aNameEndingInAnEventsWordIsAnEventUnlessTheKnowledgeBaseSaysOtherwise() {
         Marked m = Marked.of("at the [Google Science Fair|ORGANIZATION] and the [World Championship|LOCATION] and "
                 + "the [Fair|ORGANIZATION] and [Vanity Fair|ORGANIZATION]");
-        m.found().get(3).entry = new KnowledgeBase.Entry("Vanity Fair", EntityType.ORGANIZATION, null, "Vanity Fair (magazine)", java.util.List.of());
+        m.found().get(3).entry = new KnowledgeBase.Entry("Vanity Fair", EntityType.ORGANIZATION, null,
+                "Vanity Fair (magazine)", List.of());
         NameRules.eventsByName(m.found());
 
-        assertThat(m.names()).containsExactly("Google Science Fair|EVENT", "World Championship|EVENT", "Fair|ORGANIZATION",
-                "Vanity Fair|ORGANIZATION");
+        assertThat(m.names()).containsExactly("Google Science Fair|EVENT", "World Championship|EVENT",
+                "Fair|ORGANIZATION", "Vanity Fair|ORGANIZATION");
     }
 
     @Test
     void aNationsAdjectiveBeforeAnOrganisationsNameIsPartOfIt() {
-        java.util.Set<String> demonyms = java.util.Set.of("Greek", "Russian", "French");
+        Set<String> demonyms = Set.of("Greek", "Russian", "French");
         Marked m = Marked.of("the Greek [Orthodox Church|ORGANIZATION], the French [Ministry of Culture|ORGANIZATION] "
                 + "and Russian [Gazprom|ORGANIZATION]");
         NameRules.joinDemonymOrganisations(m.body(), m.found(), demonyms);
@@ -136,9 +138,10 @@ class NameRulesTest {
 
     @Test
     void aNameEndingInAnOrganisationsWordIsAnOrganisationUnlessTheKnowledgeBaseSaysOtherwise() {
-        Marked m = Marked.of("the [Indonesian Navy|LOCATION], [Skidmore College|LOCATION], the [Soviet Union|LOCATION]");
+        Marked m = Marked.of("the [Indonesian Navy|LOCATION], [Skidmore College|LOCATION], "
+                + "the [Soviet Union|LOCATION]");
         m.found().get(2).entry = new KnowledgeBase.Entry("Soviet Union", EntityType.LOCATION, null, "Soviet Union",
-                java.util.List.of());
+                List.of());
         NameRules.organisationsByName(m.found());
 
         assertThat(m.names()).containsExactly("Indonesian Navy|ORGANIZATION", "Skidmore College|ORGANIZATION",
