@@ -62,8 +62,7 @@ public final class EntityTagger {
         NameRules.namedStorms(body, found);
         Linker.addKnownNames(body, known, found);
         found.forEach(f -> linker.link(f, body));
-        NameRules.eventsByName(found);
-        NameRules.organisationsByName(found);
+        NameRules.typesByLastWord(found);
         linker.addNestedNames(body, found);
         found.sort(Comparator.comparingInt(f -> f.start));
         linker.disambiguate(body, found);

@@ -149,22 +149,34 @@ final class NameRules {
         found.sort(Comparator.comparingInt(f -> f.start));
         for (int i = 0; i < found.size(); i++) {
             FoundName f = found.get(i);
-            if (f.type != EntityType.PERSON || f.text.indexOf(' ') >= 0 || f.start < 2
-                    || body.charAt(f.start - 1) != ' ') {
+            int start = f.type == EntityType.PERSON && f.text.indexOf(' ') < 0 ? freeWordBefore(body, found, i) : -1;
+            if (start < 0) {
                 continue;
             }
-            int start = f.start - 1;
-            while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
-                start--;
-            }
             String word = body.substring(start, f.start - 1);
-            boolean free = i == 0 || found.get(i - 1).end <= start;
             boolean wordAlone = start == 0 || Character.isWhitespace(body.charAt(start - 1));
-            if (free && wordAlone && canBeFirstName(word, known, demonyms) && midSentence(body, start)
+            if (wordAlone && canBeFirstName(word, known, demonyms) && midSentence(body, start)
                     && !previousWordCapitalised(body, start)) {
                 found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
             }
         }
+    }
+
+    /**
+     * Where the word of letters one space before the {@code i}-th found name (sorted by start) begins, if it is
+     * not part of the name before; -1 if there is none.
+     */
+    private static int freeWordBefore(String body, List<FoundName> found, int i) {
+        FoundName f = found.get(i);
+        if (f.start < 2 || body.charAt(f.start - 1) != ' ') {
+            return -1;
+        }
+        int start = f.start - 1;
+        while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
+            start--;
+        }
+        boolean free = i == 0 || found.get(i - 1).end <= start;
+        return free && start < f.start - 1 ? start : -1;
     }
 
     /** A capitalised word ("Dries") or an initial ("R"), and none of the words that are something else. */
@@ -200,34 +212,15 @@ final class NameRules {
         found.sort(Comparator.comparingInt(f -> f.start));
         for (int i = 0; i < found.size(); i++) {
             FoundName f = found.get(i);
-            if (f.type == EntityType.PERSON || f.start < 2 || body.charAt(f.start - 1) != ' '
-                    || !namesAnOrganisation(f.text)) {
+            boolean organisation = f.type != EntityType.PERSON && namesAnOrganisation(f.text);
+            int start = organisation ? freeWordBefore(body, found, i) : -1;
+            if (start < 0) {
                 continue;
             }
-            int start = f.start - 1;
-            while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
-                start--;
-            }
             String word = body.substring(start, f.start - 1);
-            boolean free = i == 0 || found.get(i - 1).end <= start;
-            if (free && demonyms.contains(word) && Character.isUpperCase(word.charAt(0))) {
+            if (demonyms.contains(word) && Character.isUpperCase(word.charAt(0))) {
                 found.set(i, new FoundName(start, f.end, body.substring(start, f.end), EntityType.ORGANIZATION,
                         f.margin));
-            }
-        }
-    }
-
-    /**
-     * A name of two words or more that ends in a word naming an organisation is an organisation, whatever type
-     * the tagger gave it ("Indonesian Navy", "Skidmore College"); not a name the knowledge base knows ("Soviet
-     * Union" is a place).
-     */
-    static void organisationsByName(List<FoundName> found) {
-        for (FoundName f : found) {
-            int space = f.text.lastIndexOf(' ');
-            if (f.entry == null && f.title == null && space > 0 && f.type != EntityType.EVENT
-                    && ORGANISATION_WORDS.contains(f.text.substring(space + 1))) {
-                f.type = EntityType.ORGANIZATION;
             }
         }
     }
@@ -237,14 +230,23 @@ final class NameRules {
             "Championships", "Olympics", "Paralympics", "Marathon", "Tournament");
 
     /**
-     * A name of two words or more that ends in an event's word is an event, whatever type the tagger gave it;
-     * not a name the knowledge base knows, whose entry has its type.
+     * A name of two words or more that the knowledge base does not hold takes its type from its last word,
+     * whatever type the tagger gave it: an event's word makes it an event ("Google Science Fair", "World
+     * Championship"), an organisation's word an organisation ("Indonesian Navy", "Skidmore College"). A linked
+     * name keeps its entry's type ("Soviet Union" is a place, "Vanity Fair" a magazine), and so does a nation's
+     * team.
      */
-    static void eventsByName(List<FoundName> found) {
+    static void typesByLastWord(List<FoundName> found) {
         for (FoundName f : found) {
             int space = f.text.lastIndexOf(' ');
-            if (f.entry == null && space > 0 && EVENT_HEADS.contains(f.text.substring(space + 1))) {
+            if (f.entry != null || space < 0) {
+                continue;
+            }
+            String last = f.text.substring(space + 1);
+            if (EVENT_HEADS.contains(last)) {
                 f.type = EntityType.EVENT;
+            } else if (f.title == null && f.type != EntityType.EVENT && ORGANISATION_WORDS.contains(last)) {
+                f.type = EntityType.ORGANIZATION;
             }
         }
     }

@@ -119,7 +119,7 @@ class NameRulesTest {
                 + "the [Fair|ORGANIZATION] and [Vanity Fair|ORGANIZATION]");
         m.found().get(3).entry = new KnowledgeBase.Entry("Vanity Fair", EntityType.ORGANIZATION, null,
                 "Vanity Fair (magazine)", List.of());
-        NameRules.eventsByName(m.found());
+        NameRules.typesByLastWord(m.found());
 
         assertThat(m.names()).containsExactly("Google Science Fair|EVENT", "World Championship|EVENT",
                 "Fair|ORGANIZATION", "Vanity Fair|ORGANIZATION");
@@ -142,7 +142,7 @@ class NameRulesTest {
                 + "the [Soviet Union|LOCATION]");
         m.found().get(2).entry = new KnowledgeBase.Entry("Soviet Union", EntityType.LOCATION, null, "Soviet Union",
                 List.of());
-        NameRules.organisationsByName(m.found());
+        NameRules.typesByLastWord(m.found());
 
         assertThat(m.names()).containsExactly("Indonesian Navy|ORGANIZATION", "Skidmore College|ORGANIZATION",
                 "Soviet Union|LOCATION");
