@@ -60,7 +60,7 @@ public final class EntityTagger {
         NameRules.addParentheticalAcronyms(body, found);
         NameRules.addRepeatedNames(body, found);
         NameRules.namedStorms(body, found);
-        Linker.addKnownNames(body, known, found);
+        linker.addKnownNames(body, known, found);
         found.forEach(f -> linker.link(f, body));
         NameRules.typesByLastWord(found);
         linker.addNestedNames(body, found);

@@ -137,9 +137,11 @@ final class Linker {
      * Wikipedia"). A known name of two words or more replaces the found names that lie inside it ("Space" in
      * "Space Shuttle Discovery"); one that crosses a found name's edge is left out. Not places: GeoNames holds
      * towns called Mobile, Reading and Bath. A mention never starts with an article: "The Onion" is the mention
-     * "Onion", linked after "The" ({@link #link(FoundName, String)}).
+     * "Onion", linked after "The" ({@link #link(FoundName, String)}), and a person's mention never starts with a
+     * title the knowledge base lists with the name: "President Obama" is the mention "Obama" when "Obama" is
+     * a name the knowledge base knows too; "Lady Gaga" stays whole.
      */
-    static void addKnownNames(String body, List<TermMatcher.Match<Known>> known, List<FoundName> found) {
+    void addKnownNames(String body, List<TermMatcher.Match<Known>> known, List<FoundName> found) {
         List<FoundName> added = new ArrayList<>();
         for (TermMatcher.Match<Known> match : known) {
             EntityType type = match.value().first().type();
@@ -148,6 +150,10 @@ final class Linker {
             }
             int start = body.startsWith("The ", match.start()) ? match.start() + 4 : match.start();
             int end = match.end();
+            int title = type == EntityType.PERSON ? NameRules.titleLength(body.substring(start, end)) : 0;
+            if (title > 0 && knows(body.substring(start + title, end))) {
+                start += title;
+            }
             List<FoundName> inside = new ArrayList<>();
             boolean crossed = false;
             for (FoundName f : found) {

@@ -26,16 +26,35 @@ final class NameRules {
             "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
             "August", "September", "October", "November", "December");
 
-    /** "President Trump", "Ambassador Mohib": a title before a person's name is not part of the name. */
+    /**
+     * "President Trump", "Prime Minister Modi", "Ambassador Mohib": a title before a person's name is not part
+     * of the name.
+     */
     static void trimTitles(List<FoundName> found, String body) {
         for (int i = 0; i < found.size(); i++) {
             FoundName f = found.get(i);
-            int space = f.text.indexOf(' ');
-            if (f.type == EntityType.PERSON && space > 0 && TITLES.contains(f.text.substring(0, space))) {
-                int start = f.start + space + 1;
+            int title = f.type == EntityType.PERSON ? titleLength(f.text) : 0;
+            if (title > 0) {
+                int start = f.start + title;
                 found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
             }
         }
+    }
+
+    /**
+     * How many characters of {@code name} a leading title takes with the space after it ("Prime Minister " in
+     * "Prime Minister Modi"); 0 if it starts with none or is nothing but a title.
+     */
+    static int titleLength(String name) {
+        int space = name.indexOf(' ');
+        if (space <= 0) {
+            return 0;
+        }
+        int second = name.indexOf(' ', space + 1);
+        if (second > 0 && TITLES.contains(name.substring(0, second))) {
+            return second + 1;
+        }
+        return TITLES.contains(name.substring(0, space)) ? space + 1 : 0;
     }
 
     /** "Wikinews Saturday", "Magicians Wednesday": a trailing day or month name is not part of a name. */

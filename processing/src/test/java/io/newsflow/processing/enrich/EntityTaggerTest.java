@@ -64,6 +64,15 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aTitleTheKnowledgeBaseListsWithAPersonsNameIsLinkedButNotPartOfTheMention() {
+        String body = "The ban was signed by President Trump and criticised by Lady Gaga.";
+        List<Enrichment.Entity> entities = tagger.tag(null, body);
+
+        assertThat(named(entities, "Donald Trump").mentions()).extracting(Enrichment.Mention::text).containsExactly("Trump");
+        assertThat(named(entities, "Lady Gaga").mentions()).extracting(Enrichment.Mention::text).containsExactly("Lady Gaga");
+    }
+
+    @Test
     void aKnownNameReplacesTheFoundNamesInsideIt() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Space Shuttle Discovery flew its last mission in 2011.");
 

@@ -48,6 +48,16 @@ class NameRulesTest {
     }
 
     @Test
+    void aTitleOfOneOrTwoWordsBeforeAPersonsNameIsNotPartOfIt() {
+        Marked m = Marked.of("[Prime Minister Modi|PERSON] met [Senator Warren|PERSON] and [Vice President Harris|PERSON],"
+                + " not [Prime Minister|PERSON] nor [Vice Admiral Lee|PERSON].");
+        NameRules.trimTitles(m.found(), m.body());
+
+        assertThat(m.names()).containsExactly("Modi|PERSON", "Warren|PERSON", "Harris|PERSON", "Prime Minister|PERSON",
+                "Vice Admiral Lee|PERSON");
+    }
+
+    @Test
     void anInstitutionsNameWithOfOrForIsOneName() {
         assertThat(joined("The [Institute|ORGANIZATION] for [Fiscal Studies|ORGANIZATION] said so."))
                 .containsExactly("Institute for Fiscal Studies|ORGANIZATION");
