@@ -72,7 +72,7 @@ final class TrainNerCommand implements Callable<Integer> {
             + "order of the data, so one run is a draw (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--model-version", defaultValue = "ner-2026.11.26d", description = "Version written into the model.")
+    @Option(names = "--model-version", defaultValue = "ner-2026.11.26e", description = "Version written into the model.")
     String version;
 
     @Option(names = {"-o", "--output"}, defaultValue = "processing/src/main/resources/io/newsflow/model/ner.bin.gz",
