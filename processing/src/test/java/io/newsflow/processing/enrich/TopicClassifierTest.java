@@ -70,6 +70,13 @@ class TopicClassifierTest {
         }
 
         @Test
+        void clubsOfTheKnowledgeBaseAreSportButAWildlifeStoryIsNot() {
+            assertThat(codes(classifier.classify("Wrexham AFC beat Preston North End", null)).get(0)).isEqualTo(SPORT);
+            assertThat(codes(classifier.classify("Two Florida panthers killed by cars",
+                    "Wildlife officials said the deaths were a blow to the endangered species.")).get(0)).isNotEqualTo(SPORT);
+        }
+
+        @Test
         void idiomsDoNotCount() {
             assertThat(codes(classifier.classify("Fire destroys homes as crews battle the blaze", null)).get(0))
                     .isEqualTo(DISASTER);
