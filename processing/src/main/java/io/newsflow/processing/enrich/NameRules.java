@@ -471,4 +471,5 @@ final class NameRules {
 
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
-    }}
+    }
+}

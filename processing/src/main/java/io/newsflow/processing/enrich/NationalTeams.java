@@ -31,9 +31,9 @@ final class NationalTeams {
 
     /**
      * In a sports story, a nation is its team where the tagger calls it an organisation or it stands in a
-     * sentence about play, and then wherever else the story names it, except after "in" or "at" (the place):
-     * an organisation, "Sweden national football team" on Wikipedia when the story names its sport (the first
-     * sport word in the text).
+     * sentence about play, and then wherever else the story names it; never after "in" or "at", which name the
+     * place ("the match in Qatar"): an organisation, "Sweden national football team" on Wikipedia when the story
+     * names its sport (the first sport word in the text).
      */
     static void nationsAsTeams(String body, Tokens tokens, List<FoundName> found, Linker linker) {
         String sport = null;
@@ -44,7 +44,8 @@ final class NationalTeams {
         Set<KnowledgeBase.Entry> teams = new HashSet<>();
         for (FoundName f : found) {
             KnowledgeBase.Entry nation = nationNamed(f, linker);
-            if (nation != null && (f.entry == null || inSentenceAboutPlay(tokens, f))) {
+            if (nation != null && !NameRules.afterPlaceWord(body, f.start)
+                    && (f.entry == null || inSentenceAboutPlay(tokens, f))) {
                 asTeam(f, nation, sport);
                 teams.add(nation);
             }
@@ -97,4 +98,5 @@ final class NationalTeams {
         Stream<String> ids = Stream.concat(Stream.of(entry.id()),
                 entry.extraIds().stream());
         return ids.anyMatch(id -> id != null && NATION_CODE.matcher(id).matches());
-    }}
+    }
+}

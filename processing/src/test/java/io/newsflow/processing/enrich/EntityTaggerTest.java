@@ -173,7 +173,7 @@ class EntityTaggerTest {
     @Test
     void inASportsStoryANationIsItsTeamExceptAsThePlace() {
         String body = "Sweden beat South Korea 1-0 in their first World Cup match. The football fans of Sweden "
-                + "cheered their team on. The next game is in Sweden.";
+                + "cheered their team on. The next game is in Sweden. The final match in Qatar went to penalties.";
         List<Enrichment.Entity> entities = tagger.tag(null, body, true);
 
         Enrichment.Entity team = entities.stream().filter(e -> e.type() == EntityType.ORGANIZATION && e.name().equals("Sweden"))
@@ -185,6 +185,11 @@ class EntityTaggerTest {
         assertThat(entities).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(EntityType.LOCATION);
             assertThat(e.wikipedia()).isEqualTo("Sweden");
+        });
+        // a sentence about play, but "in Qatar" is where it was played
+        assertThat(entities).filteredOn(e -> e.name().equals("Qatar")).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EntityType.LOCATION);
+            assertThat(e.wikipedia()).isEqualTo("Qatar");
         });
     }
 
