@@ -7,9 +7,11 @@ import io.newsflow.app.quality.JsonlDocuments;
 import io.newsflow.app.quality.NerScorer;
 import io.newsflow.app.quality.PrfCounts;
 import io.newsflow.app.quality.Span;
+import io.newsflow.app.quality.TopicLabels;
 import io.newsflow.app.quality.TopicScorer;
 import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
+import io.newsflow.processing.enrich.TopicClassifier;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.net.URLDecoder;
@@ -48,6 +50,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--topics", paramLabel = "FILE", description = "Gold topics: JSONL {id, title?, text, topics_iptc: [label, …]}.")
     Path topics;
+
+    @Option(names = "--topic-labels", paramLabel = "FILE", description = "Topic labels for the --topics documents "
+            + "instead of their topics_iptc: TSV id, topic, other acceptable topics (;-separated), why; scored strictly "
+            + "(the first topic) and leniently (any of them). docs/gum-wikinews-topics.tsv labels the GUM documents.")
+    Path topicLabels;
 
     @Option(names = "--types", split = ",", defaultValue = "PERSON,ORGANIZATION,LOCATION",
             description = "Entity types to score (default: ${DEFAULT-VALUE}).")
@@ -160,27 +167,65 @@ final class EvalCommand implements Callable<Integer> {
         return decoded.replace('_', ' ').strip();
     }
 
-    private void printTopics(PrintWriter out, Path file, List<JsonlDocuments.Document> docs, EnrichmentEngine engine) {
+    private void printTopics(PrintWriter out, Path file, List<JsonlDocuments.Document> docs, EnrichmentEngine engine)
+            throws Exception {
+        Map<String, TopicLabels.Label> labels = topicLabels == null ? null : readLabels(docs);
         TopicScorer scorer = new TopicScorer();
+        TopicScorer lenient = new TopicScorer();
         int withoutTopic = 0;
         for (JsonlDocuments.Document doc : docs) {
             Set<String> gold = new LinkedHashSet<>();
-            doc.json().path("topics_iptc").forEach(n -> gold.add(n.asText().toLowerCase(Locale.ROOT)));
+            if (labels == null) {
+                doc.json().path("topics_iptc").forEach(n -> gold.add(n.asText().toLowerCase(Locale.ROOT)));
+            } else {
+                gold.add(labels.get(doc.id()).topic());
+            }
             List<String> predicted = engine.enrich(doc.title(), doc.text()).topics().stream()
                     .map(t -> t.label().toLowerCase(Locale.ROOT)).toList();
             if (predicted.isEmpty()) {
                 withoutTopic++;
             }
             scorer.add(gold, predicted);
+            if (labels != null) {
+                lenient.add(labels.get(doc.id()).acceptable(), predicted.isEmpty() ? predicted : predicted.subList(0, 1));
+            }
         }
-        out.printf("Topics: %s (%d documents, %d without a predicted topic)%n", file, scorer.documents(), withoutTopic);
+        out.printf("Topics: %s (%d documents, %d without a predicted topic)%s%n", file, scorer.documents(), withoutTopic,
+                labels == null ? "" : ", labels from " + topicLabels);
         out.printf("%-42s %7s %7s %7s%n", "label", "P", "R", "F1");
         for (String label : scorer.labelsInGold().stream().sorted().toList()) {
             double[] prf = scorer.prf(label);
             out.printf("%-42s %7.3f %7.3f %7.3f%n", label, prf[0], prf[1], prf[2]);
         }
-        out.printf("topics top-1 accuracy=%.3f top-3 recall=%.3f macro-F1=%.3f%n%n",
+        out.printf("topics top-1 accuracy=%.3f top-3 recall=%.3f macro-F1=%.3f%n",
                 scorer.top1Accuracy(), scorer.top3Recall(), scorer.macroF1());
+        if (labels != null) {
+            out.printf("topics top-1 accuracy, any acceptable topic=%.3f%n", lenient.top1Accuracy());
+        }
+        out.println();
+    }
+
+    /** The --topic-labels, one for each document of the --topics file and none for any other. */
+    private Map<String, TopicLabels.Label> readLabels(List<JsonlDocuments.Document> docs) throws Exception {
+        if (!Files.isRegularFile(topicLabels)) {
+            throw new IllegalArgumentException(topicLabels + ": no such file");
+        }
+        Map<String, TopicLabels.Label> labels;
+        try (BufferedReader reader = Files.newBufferedReader(topicLabels, StandardCharsets.UTF_8)) {
+            labels = TopicLabels.read(topicLabels.toString(), reader,
+                    new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE).labels());
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        docs.forEach(d -> ids.add(d.id()));
+        List<String> unlabelled = ids.stream().filter(id -> !labels.containsKey(id)).toList();
+        List<String> unknown = labels.keySet().stream().filter(id -> !ids.contains(id)).toList();
+        if (!unlabelled.isEmpty() || !unknown.isEmpty()) {
+            throw new IllegalArgumentException(topicLabels + " does not match " + topics + ": "
+                    + (unlabelled.isEmpty() ? "" : "no label for " + String.join(", ", unlabelled))
+                    + (unlabelled.isEmpty() || unknown.isEmpty() ? "" : "; ")
+                    + (unknown.isEmpty() ? "" : "labels for documents it lacks: " + String.join(", ", unknown)));
+        }
+        return labels;
     }
 
     private void printSpeed(PrintWriter out, List<JsonlDocuments.Document> docs, EnrichmentEngine engine) {

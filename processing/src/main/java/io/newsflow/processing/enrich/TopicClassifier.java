@@ -358,6 +358,11 @@ public final class TopicClassifier {
         return List.copyOf(codes);
     }
 
+    /** The labels of {@link #codes()}, in the same order. */
+    public List<String> labels() {
+        return List.copyOf(labels);
+    }
+
     /** How many distinct terms the lexicon holds (after expanding variants). */
     public int termCount() {
         return terms.length;
