@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The local runtime's Prometheus endpoint ({@code up --metrics-port}) serves the job's counters and the Kafka
- * source's lag metrics with the values the run implies, and the status line's numbers agree with them.
+ * source's lag metrics with the values the run implies, and the status line's numbers agree with them; the job's
+ * state is in RocksDB under the runtime's data directory.
  */
 class LocalRuntimeMetricsIT {
 
@@ -41,6 +42,7 @@ class LocalRuntimeMetricsIT {
 
     private static LocalRuntime runtime;
     private static Ingestor.Report published;
+    private static Path data;
 
     @BeforeAll
     static void startAndPublishTheSamples() throws Exception {
@@ -48,7 +50,7 @@ class LocalRuntimeMetricsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             metricsPort = socket.getLocalPort();
         }
-        Path data = Files.createDirectories(Path.of("target", "metrics-it-" + UUID.randomUUID()));
+        data = Files.createDirectories(Path.of("target", "metrics-it-" + UUID.randomUUID()));
         runtime = LocalRuntime.start(new LocalRuntime.Settings(data, 0,
                 EnrichmentJobConfig.defaults().withGroup("metrics-it", "metrics-it"), 2, 1, Duration.ofSeconds(1), metricsPort));
         published = IngestCommand.publish(List.of("../samples/articles"), runtime.bootstrapServers(),
@@ -88,6 +90,24 @@ class LocalRuntimeMetricsIT {
         assertThat(offsets).allSatisfy(s -> assertThat(s.labels()).containsEntry("topic", "articles"));
         assertThat(named(metrics, "flink_taskmanager_job_task_operator_KafkaSourceReader_KafkaConsumer_records_lag_max"))
                 .isNotEmpty();
+    }
+
+    @Test
+    void theJobKeepsItsStateInRocksDbUnderTheDataDirectory() {
+        // while the job runs, each keyed subtask's RocksDB instance lives under <data dir>/rocksdb
+        List<String> files = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .until(() -> filesUnder(data.resolve("rocksdb")), names -> names.contains("CURRENT"));
+
+        assertThat(files).anyMatch(name -> name.startsWith("MANIFEST-"));
+    }
+
+    private static List<String> filesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        }
     }
 
     @Test
