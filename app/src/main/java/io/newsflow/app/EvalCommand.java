@@ -56,6 +56,10 @@ final class EvalCommand implements Callable<Integer> {
             + "(the first topic) and leniently (any of them). docs/gum-wikinews-topics.tsv labels the GUM documents.")
     Path topicLabels;
 
+    @Option(names = "--flat-mentions", description = "Score flat mentions: leave out those inside other mentions, "
+            + "for gold that does not nest names (GUM does).")
+    boolean flatMentions;
+
     @Option(names = "--types", split = ",", defaultValue = "PERSON,ORGANIZATION,LOCATION",
             description = "Entity types to score (default: ${DEFAULT-VALUE}).")
     List<String> types;
@@ -117,6 +121,9 @@ final class EvalCommand implements Callable<Integer> {
         int linkedCorrect = 0;
         for (JsonlDocuments.Document doc : docs) {
             Enrichment enrichment = engine.enrich(doc.title(), doc.text());
+            if (flatMentions) {
+                enrichment = enrichment.withoutNestedMentions();
+            }
             List<Span> gold = new ArrayList<>();
             Map<List<Integer>, String> goldLinks = new HashMap<>();
             for (JsonNode e : doc.json().path("entities")) {
@@ -140,7 +147,8 @@ final class EvalCommand implements Callable<Integer> {
             }
             scorer.add(gold, predicted);
         }
-        out.printf("Entities: %s (%d documents, types %s)%n", file, docs.size(), String.join(",", scored));
+        out.printf("Entities: %s (%d documents, types %s%s)%n", file, docs.size(), String.join(",", scored),
+                flatMentions ? ", flat mentions" : "");
         out.printf("%-8s %-14s %6s %6s %6s %7s %7s %7s%n", "mode", "type", "gold", "pred", "tp", "P", "R", "F1");
         for (NerScorer.Mode mode : List.of(NerScorer.Mode.EXACT, NerScorer.Mode.PARTIAL)) {
             row(out, mode, "ALL", scorer.overall(mode));

@@ -3,6 +3,7 @@ package io.newsflow.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.app.quality.JsonlDocuments;
 import io.newsflow.app.quality.TagJson;
+import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -46,6 +47,10 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--ner-model", paramLabel = "FILE", description = "An entity model to use instead of the bundled one (e.g. from train-ner).")
     Path nerModel;
 
+    @Option(names = "--flat-mentions", description = "Leave out mentions inside other mentions (\"Helsinki\" in "
+            + "\"University of Helsinki\"), as flat, CoNLL-style annotation does.")
+    boolean flatMentions;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -63,7 +68,11 @@ final class TagCommand implements Callable<Integer> {
                      .build() : null) {
             JsonlDocuments.read(reader, mapper, doc -> {
                 try {
-                    writer.write(mapper.writeValueAsString(json.toJson(doc.id(), engine.enrich(doc.title(), doc.text()))));
+                    Enrichment enrichment = engine.enrich(doc.title(), doc.text());
+                    if (flatMentions) {
+                        enrichment = enrichment.withoutNestedMentions();
+                    }
+                    writer.write(mapper.writeValueAsString(json.toJson(doc.id(), enrichment)));
                     writer.write('\n');
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException("cannot write " + output, e);

@@ -51,6 +51,29 @@ class TagCommandTest {
     }
 
     @Test
+    void flatMentionsLeaveOutTheNamesInsideOtherNames() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tag-" + UUID.randomUUID()));
+        Path input = Files.writeString(dir.resolve("docs.jsonl"),
+                "{\"id\": \"d1\", \"text\": \"Nick Bos, of the University of Helsinki, studies ants.\"}\n");
+        Path nested = dir.resolve("nested.jsonl");
+        Path flat = dir.resolve("flat.jsonl");
+
+        assertThat(CommandRunner.run("tag", "-i", input.toString(), "-o", nested.toString()).exitCode()).isZero();
+        assertThat(CommandRunner.run("tag", "-i", input.toString(), "-o", flat.toString(), "--flat-mentions").exitCode())
+                .isZero();
+
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode all = mapper.readTree(Files.readString(nested));
+        JsonNode outer = mapper.readTree(Files.readString(flat));
+        assertThat(all.get("mentions")).extracting(m -> m.get("text").asText())
+                .containsExactly("Nick Bos", "University of Helsinki", "Helsinki");
+        assertThat(outer.get("mentions")).extracting(m -> m.get("text").asText())
+                .containsExactly("Nick Bos", "University of Helsinki");
+        assertThat(outer.get("entities")).extracting(e -> e.get("name").asText())
+                .containsExactlyInAnyOrder("Nick Bos", "University of Helsinki");
+    }
+
+    @Test
     void missingInputIsAUsageError() {
         CommandRunner result = CommandRunner.run("tag", "--input", "target/nope.jsonl", "--output", "-");
 

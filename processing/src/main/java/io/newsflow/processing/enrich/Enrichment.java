@@ -1,5 +1,6 @@
 package io.newsflow.processing.enrich;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +12,25 @@ public record Enrichment(String language, List<Entity> entities, List<Topic> top
     public Enrichment {
         entities = List.copyOf(entities);
         topics = List.copyOf(topics);
+    }
+
+    /**
+     * This enrichment with flat mentions, as CoNLL-style annotation writes them: the mentions that lie inside
+     * another mention are left out ("Helsinki" in "University of Helsinki"), and so are the entities left with no
+     * mention. The engine finds nested names because they say more (the place an institution is named after);
+     * scored against flat gold, each counts as a false positive.
+     */
+    public Enrichment withoutNestedMentions() {
+        List<Mention> all = entities.stream().flatMap(e -> e.mentions().stream()).toList();
+        List<Entity> kept = new ArrayList<>();
+        for (Entity e : entities) {
+            List<Mention> outer = e.mentions().stream().filter(m -> all.stream().noneMatch(o -> o.contains(m))).toList();
+            if (!outer.isEmpty()) {
+                kept.add(new Entity(e.name(), e.type(), e.id(), e.externalIds(), e.wikipedia(), e.wikipediaGuessed(),
+                        outer, e.salience(), e.confidence()));
+            }
+        }
+        return new Enrichment(language, kept, topics);
     }
 
     /**
@@ -26,7 +46,13 @@ public record Enrichment(String language, List<Entity> entities, List<Topic> top
         }
     }
 
-    public record Mention(int start, int end, String text) {}
+    public record Mention(int start, int end, String text) {
+
+        /** Whether {@code other} lies inside this mention and is shorter. */
+        public boolean contains(Mention other) {
+            return start <= other.start && other.end <= end && end - start > other.end - other.start;
+        }
+    }
 
     /** An IPTC Media Topic, e.g. {@code medtop:13000000} "science and technology", with its evidence terms. */
     public record Topic(String code, String label, double score, List<String> evidence) {
