@@ -78,6 +78,9 @@ final class EvalCommand implements Callable<Integer> {
         if (ner == null && topics == null) {
             throw new IllegalArgumentException("give --ner FILE, --topics FILE, or both");
         }
+        if (topicLabels != null && topics == null) {
+            throw new IllegalArgumentException("--topic-labels labels the documents of --topics FILE: give both");
+        }
         PrintWriter out = spec.commandLine().getOut();
         EnrichmentEngine engine = Engines.load(nerModel);
         out.printf("engine %s, knowledge base %s%n%n", engine.engineVersion(), engine.kbVersion());

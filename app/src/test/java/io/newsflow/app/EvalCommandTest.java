@@ -48,5 +48,8 @@ class EvalCommandTest {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains(labels + " does not match " + docs + ": no label for b; "
                 + "labels for documents it lacks: c");
+        CommandRunner alone = CommandRunner.run("eval", "--ner", docs.toString(), "--topic-labels", labels.toString());
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--topic-labels labels the documents of --topics FILE: give both");
     }
 }
