@@ -8,6 +8,7 @@ import io.newsflow.processing.StartupChecks;
 import io.newsflow.processing.functions.EngineFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -135,9 +136,15 @@ public final class LocalRuntime implements AutoCloseable {
         // The dedup state keeps every article id for --dedup-ttl (7 days). As on the cluster, RocksDB holds it off
         // the heap and each checkpoint writes what changed since the last one; the heap backend would serialize
         // the whole state at every checkpoint, a cost that grows with every article the job has seen.
+        // A run killed before it could clean up leaves its RocksDB instances behind; nothing reuses them (each run is
+        // a new job), and the broker, started first, holds the data directory's lock.
+        Path rocksDb = settings.dataDir().resolve("rocksdb").toAbsolutePath();
+        if (Files.exists(rocksDb)) {
+            WorkDirs.deleteRecursively(rocksDb);
+        }
         flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        flink.set(RocksDBOptions.LOCAL_DIRECTORIES, settings.dataDir().resolve("rocksdb").toAbsolutePath().toString());
+        flink.set(RocksDBOptions.LOCAL_DIRECTORIES, rocksDb.toString());
         // Running counters reach the client with the task heartbeats: beat often on one machine.
         flink.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
         if (settings.metricsPort() > 0) {

@@ -51,6 +51,8 @@ class LocalRuntimeMetricsIT {
             metricsPort = socket.getLocalPort();
         }
         data = Files.createDirectories(Path.of("target", "metrics-it-" + UUID.randomUUID()));
+        // what a run killed with SIGKILL leaves behind
+        Files.writeString(Files.createDirectories(data.resolve("rocksdb/job_killed_op_dedup/db")).resolve("CURRENT"), "x");
         runtime = LocalRuntime.start(new LocalRuntime.Settings(data, 0,
                 EnrichmentJobConfig.defaults().withGroup("metrics-it", "metrics-it"), 2, 1, Duration.ofSeconds(1), metricsPort));
         published = IngestCommand.publish(List.of("../samples/articles"), runtime.bootstrapServers(),
@@ -99,6 +101,7 @@ class LocalRuntimeMetricsIT {
                 .until(() -> filesUnder(data.resolve("rocksdb")), names -> names.contains("CURRENT"));
 
         assertThat(files).anyMatch(name -> name.startsWith("MANIFEST-"));
+        assertThat(data.resolve("rocksdb/job_killed_op_dedup")).as("a killed run's leftovers, removed at start").doesNotExist();
     }
 
     private static List<String> filesUnder(Path dir) throws IOException {
