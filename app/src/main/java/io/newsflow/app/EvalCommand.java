@@ -3,6 +3,7 @@ package io.newsflow.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.app.bench.EngineSpeed;
+import io.newsflow.app.quality.ConfidenceTable;
 import io.newsflow.app.quality.JsonlDocuments;
 import io.newsflow.app.quality.NerScorer;
 import io.newsflow.app.quality.PrfCounts;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +124,7 @@ final class EvalCommand implements Callable<Integer> {
         NerScorer scorer = new NerScorer(scored);
         int linkedFound = 0;
         int linkedCorrect = 0;
+        ConfidenceTable confidence = new ConfidenceTable();
         for (JsonlDocuments.Document doc : docs) {
             Enrichment enrichment = engine.enrich(doc.title(), doc.text());
             if (flatMentions) {
@@ -136,9 +139,14 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             List<Span> predicted = new ArrayList<>();
+            Set<Span> goldSpans = new HashSet<>(gold);
             for (Enrichment.Entity entity : enrichment.entities()) {
                 for (Enrichment.Mention m : entity.mentions()) {
-                    predicted.add(new Span(m.start(), m.end(), entity.type().name()));
+                    Span span = new Span(m.start(), m.end(), entity.type().name());
+                    predicted.add(span);
+                    if (scored.contains(span.type())) {
+                        confidence.add(entity.confidence(), goldSpans.contains(span));
+                    }
                     String goldTitle = goldLinks.get(List.of(m.start(), m.end()));
                     if (goldTitle != null) {
                         linkedFound++;
@@ -161,6 +169,13 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf("entity links: %d of %d gold-linked mentions found by exact span have the gold Wikipedia title (%.1f%%)%n",
                 linkedCorrect, linkedFound, linkedFound == 0 ? 0 : 100.0 * linkedCorrect / linkedFound);
+        out.printf("%-34s %8s %14s%n", "entity confidence", "mentions", "exactly right");
+        for (int band = 0; band < confidence.bands(); band++) {
+            double upper = confidence.from(band) + 1.0 / confidence.bands();
+            out.printf("%-34s %8d %14s%n", String.format(Locale.ROOT, "%.1f to %.1f%s", confidence.from(band), upper,
+                    band == confidence.bands() - 1 ? "" : " (excl.)"), confidence.mentions(band),
+                    confidence.mentions(band) == 0 ? "-" : String.format(Locale.ROOT, "%.3f", confidence.precision(band)));
+        }
         PrfCounts exact = scorer.overall(NerScorer.Mode.EXACT);
         PrfCounts partial = scorer.overall(NerScorer.Mode.PARTIAL);
         out.printf("ner exact F1=%.3f P=%.3f R=%.3f partial F1=%.3f P=%.3f R=%.3f%n%n",

@@ -34,6 +34,21 @@ class EvalCommandTest {
     }
 
     @Test
+    void entityScoresComeWithHowOftenEachConfidenceIsRight() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "eval-" + UUID.randomUUID()));
+        Path gold = Files.writeString(dir.resolve("gold.jsonl"), "{\"id\": \"a\", \"text\": \"Elon Musk said xAI "
+                + "trains Grok in Memphis.\", \"entities\": [{\"start\": 0, \"end\": 9, \"type\": \"PERSON\"}, "
+                + "{\"start\": 34, \"end\": 41, \"type\": \"LOCATION\"}]}\n");
+
+        CommandRunner result = CommandRunner.run("eval", "--ner", gold.toString(), "--speed-seconds", "0");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("exact +ALL +2 +\\d+ +2 ")
+                .contains("entity confidence                  mentions  exactly right")
+                .containsPattern("0\\.8 to 1\\.0 +[2-9] +(1\\.000|0\\.\\d{3})");
+    }
+
+    @Test
     void labelsThatDoNotMatchTheDocumentsAreAnError() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "eval-" + UUID.randomUUID()));
         Path docs = Files.writeString(dir.resolve("docs.jsonl"), """
