@@ -8,7 +8,6 @@ import io.newsflow.processing.StartupChecks;
 import io.newsflow.processing.functions.EngineFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -139,9 +138,7 @@ public final class LocalRuntime implements AutoCloseable {
         // A run killed before it could clean up leaves its RocksDB instances behind; nothing reuses them (each run is
         // a new job), and the broker, started first, holds the data directory's lock.
         Path rocksDb = settings.dataDir().resolve("rocksdb").toAbsolutePath();
-        if (Files.exists(rocksDb)) {
-            WorkDirs.deleteRecursively(rocksDb);
-        }
+        WorkDirs.deleteRecursively(rocksDb);
         flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         flink.set(RocksDBOptions.LOCAL_DIRECTORIES, rocksDb.toString());

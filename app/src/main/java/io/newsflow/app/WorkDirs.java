@@ -21,8 +21,11 @@ public final class WorkDirs {
         }
     }
 
-    /** Deletes the folder and everything in it. */
+    /** Deletes the folder and everything in it; a folder that does not exist is nothing to delete. */
     public static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

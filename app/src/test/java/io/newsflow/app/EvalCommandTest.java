@@ -15,10 +15,7 @@ class EvalCommandTest {
     @Test
     void topicLabelsFromAFileAreScoredStrictlyAndLeniently() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "eval-" + UUID.randomUUID()));
-        Path docs = Files.writeString(dir.resolve("docs.jsonl"), """
-                {"id": "a", "text": "%s"}
-                {"id": "b", "text": "%s"}
-                """.formatted(MATCH, MATCH));
+        Path docs = twoReportsOfTheMatch(dir);
         Path labels = Files.writeString(dir.resolve("labels.tsv"), """
                 a\tsport\t\ta match
                 b\treligion\tsport\tthe same match, filed under religion first
@@ -51,10 +48,7 @@ class EvalCommandTest {
     @Test
     void labelsThatDoNotMatchTheDocumentsAreAnError() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "eval-" + UUID.randomUUID()));
-        Path docs = Files.writeString(dir.resolve("docs.jsonl"), """
-                {"id": "a", "text": "%s"}
-                {"id": "b", "text": "%s"}
-                """.formatted(MATCH, MATCH));
+        Path docs = twoReportsOfTheMatch(dir);
         Path labels = Files.writeString(dir.resolve("labels.tsv"), "a\tsport\nc\tweather\n");
 
         CommandRunner result = CommandRunner.run("eval", "--topics", docs.toString(), "--topic-labels", labels.toString(),
@@ -66,5 +60,13 @@ class EvalCommandTest {
         CommandRunner alone = CommandRunner.run("eval", "--ner", docs.toString(), "--topic-labels", labels.toString());
         assertThat(alone.exitCode()).isEqualTo(2);
         assertThat(alone.err()).contains("--topic-labels labels the documents of --topics FILE: give both");
+    }
+
+    /** Documents a and b, both the same report of a football match. */
+    private static Path twoReportsOfTheMatch(Path dir) throws Exception {
+        return Files.writeString(dir.resolve("docs.jsonl"), """
+                {"id": "a", "text": "%s"}
+                {"id": "b", "text": "%s"}
+                """.formatted(MATCH, MATCH));
     }
 }

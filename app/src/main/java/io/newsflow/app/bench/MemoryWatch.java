@@ -36,15 +36,14 @@ public final class MemoryWatch implements AutoCloseable {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
-    private final Set<String> heapPools = new HashSet<>();
+    /** The names of the heap's memory pools (eden, survivor, old generation). */
+    private static final Set<String> HEAP_POOLS = heapPools();
     private final List<Runnable> unregister = new ArrayList<>();
     private long heapUsed;
     private long rssSampled;
     private boolean rssReset;
 
     public MemoryWatch() {
-        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .forEach(p -> heapPools.add(p.getName()));
         NotificationListener listener = this::onGc;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
@@ -89,16 +88,12 @@ public final class MemoryWatch implements AutoCloseable {
      * critical section) would read as live. Up to three requests; the smallest heap any of them left.
      */
     public static long liveHeapNow() {
-        Set<String> pools = new HashSet<>();
-        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .forEach(p -> pools.add(p.getName()));
         BlockingQueue<Long> after = new LinkedBlockingQueue<>();
         NotificationListener listener = (notification, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
                 if ("System.gc()".equals(info.getGcCause())) {
-                    after.add(info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                            .filter(e -> pools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum());
+                    after.add(heapSum(info.getGcInfo().getMemoryUsageAfterGc()));
                 }
             }
         };
@@ -146,8 +141,16 @@ public final class MemoryWatch implements AutoCloseable {
         }
     }
 
-    private long heapSum(Map<String, MemoryUsage> usage) {
-        return usage.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+    private static Set<String> heapPools() {
+        Set<String> pools = new HashSet<>();
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(p -> pools.add(p.getName()));
+        return pools;
+    }
+
+    /** The heap used in a collection's per-pool usage. */
+    private static long heapSum(Map<String, MemoryUsage> usage) {
+        return usage.entrySet().stream().filter(e -> HEAP_POOLS.contains(e.getKey()))
                 .mapToLong(e -> e.getValue().getUsed()).sum();
     }
 
