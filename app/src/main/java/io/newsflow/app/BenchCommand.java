@@ -47,9 +47,20 @@ final class BenchCommand implements Callable<Integer> {
     Integer articles;
 
     @Option(names = "--warmup-articles", paramLabel = "N",
-            description = "Articles sent first to warm the pipeline up, not counted: the JIT compiler is still busy "
-                    + "with the job's code for thousands of articles (default: 10000; --quick: 20).")
+            description = "Articles per round of the warm-up, which is not counted: rounds are sent until the JIT "
+                    + "compilers are nearly idle (--warmup-jit-cores), since on two cores they stay busy with "
+                    + "the job's, Flink's and Kafka's code for a minute or more (default: 10000; --quick: 20).")
     Integer warmupArticles;
+
+    @Option(names = "--warmup-jit-cores", paramLabel = "CORES",
+            description = "The warm-up ends after a round in which the JIT compilers kept at most this many cores "
+                    + "busy (default: 0.05).")
+    Double warmupJitCores;
+
+    @Option(names = "--warmup-limit", paramLabel = "DURATION",
+            description = "The warm-up of each mode ends after this long in any case, ISO-8601; the report says "
+                    + "whether the compilers had settled (default: PT3M; --quick: PT0S, one round).")
+    Duration warmupLimit;
 
     @Option(names = "--half-max-duration", paramLabel = "DURATION",
             description = "How long articles are sent at half the max rate to measure latency, ISO-8601 "
@@ -112,7 +123,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PipelineBench.Settings pipeline = new PipelineBench.Settings(or(articles, 40_000, 200),
-                or(warmupArticles, 10_000, 20), or(halfMaxDuration, Duration.ofSeconds(60), Duration.ofSeconds(3)),
+                or(warmupArticles, 10_000, 20), or(warmupLimit, Duration.ofMinutes(3), Duration.ZERO),
+                or(warmupJitCores, 0.05, 0.05), or(halfMaxDuration, Duration.ofSeconds(60), Duration.ofSeconds(3)),
                 partitions == null ? parallelism : partitions, parallelism, checkpointInterval, timeout);
         Benchmark.Options options = new Benchmark.Options(quick,
                 parts.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).toList(), pipeline,
@@ -127,11 +139,18 @@ final class BenchCommand implements Callable<Integer> {
                 m.otherCores());
         BenchReport.Setup s = report.setup();
         out.printf(Locale.ROOT, "articles of %.0f words on average (%d distinct); engine corpus %.0f MB, median of %d "
-                        + "runs; pipeline: %,d articles per mode after %,d warm-up, half-max for %d s, parallelism %d, "
-                        + "%d partitions, checkpoint every %d ms%n%n",
+                        + "runs; pipeline: %,d articles per mode after a warm-up, half-max for %d s, parallelism %d, "
+                        + "%d partitions, checkpoint every %d ms%n",
                 s.meanWordsPerArticle(), s.distinctArticles(), s.engineCorpusBytes() / 1e6, s.engineRuns(),
-                s.articles(), s.warmupArticles(), s.halfMaxSeconds(), s.parallelism(), s.partitions(),
-                s.checkpointIntervalMs());
+                s.articles(), s.halfMaxSeconds(), s.parallelism(), s.partitions(), s.checkpointIntervalMs());
+        if (!report.warmUps().isEmpty()) {
+            out.printf(Locale.ROOT, "warm-up, rounds of %,d articles until the JIT compilers kept at most %.2f cores "
+                    + "busy (at most %.0f s): %s%n", s.warmupArticles(), s.warmupJitCores(), s.warmupLimitSeconds(),
+                    String.join("; ", report.warmUps().stream().map(w -> String.format(Locale.ROOT,
+                            "%s %,d articles in %.0f s, then %.2f cores%s", w.mode(), w.articles(), w.seconds(),
+                            w.jitCores(), w.settled() ? "" : " (not settled)")).toList()));
+        }
+        out.println();
         out.print(report.tables(markdown));
         if (json != null) {
             report.writeJson(json);

@@ -36,6 +36,7 @@ class BenchIT {
                 .contains("pipeline noop-exactly-once, max", "pipeline noop-at-least-once, max")
                 .contains("articles/s", "words/s", "MB/s", "p50 ms", "p95 ms", "p99 ms", "heap peak", "RSS peak")
                 .contains("Flink+Kafka overhead", "checkpoint every 1000 ms", "cores (")
+                .contains("warm-up, rounds of 20 articles", "exactly-once 20 articles in")
                 .contains("≥ 300,000 words/s", "≥ 1,000 articles/s", "≤ 15% of the engine's rate", "≤ 500 ms",
                         "≤ 512 MB");
 
@@ -47,6 +48,13 @@ class BenchIT {
             assertThat(engine.get("wordsPerSecond").asDouble()).isPositive();
             assertThat(engine.get("articlesPerSecond").asDouble()).isPositive();
             assertThat(engine.get("runsWordsPerSecond")).hasSize(3);
+        }
+        // --quick: a warm-up of one round (its limit is zero), whatever the JIT compilers were doing
+        assertThat(report.get("warmUps")).hasSize(4);
+        for (JsonNode warmUp : report.get("warmUps")) {
+            assertThat(warmUp.get("rounds").asInt()).as(warmUp.toString()).isEqualTo(1);
+            assertThat(warmUp.get("articles").asInt()).as(warmUp.toString()).isEqualTo(20);
+            assertThat(warmUp.get("jitCores").asDouble()).as(warmUp.toString()).isNotNegative();
         }
         assertThat(report.get("pipeline")).hasSize(6);
         for (JsonNode phase : report.get("pipeline")) {

@@ -15,8 +15,9 @@ import java.util.Optional;
  * and as tables for people (aligned text, or Markdown for the README). Figures of a part that was not run
  * are absent; targets that need them are "not measured".
  */
-public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine, List<PipelineBench.Phase> pipeline,
-                          List<Overhead> overhead, List<Target> targets, List<BenchConsumer.Sample> timeline) {
+public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine, List<PipelineBench.WarmUp> warmUps,
+                          List<PipelineBench.Phase> pipeline, List<Overhead> overhead, List<Target> targets,
+                          List<BenchConsumer.Sample> timeline) {
 
     /**
      * The machine and JVM; {@code started} is ISO-8601; {@code otherCores} is how many cores other processes
@@ -25,10 +26,11 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
     public record Machine(int cores, String cpu, long memoryBytes, String os, String java, long maxHeapBytes,
                           String started, double seconds, double otherCores) {}
 
-    /** How the run was set up. */
-    public record Setup(boolean quick, List<String> modes, int articles, int warmupArticles, int distinctArticles,
-                        double meanWordsPerArticle, long engineCorpusBytes, int engineRuns, int parallelism,
-                        int partitions, long checkpointIntervalMs, long halfMaxSeconds) {}
+    /** How the run was set up ({@link PipelineBench.Settings} for the warm-up). */
+    public record Setup(boolean quick, List<String> modes, int articles, int warmupArticles, double warmupLimitSeconds,
+                        double warmupJitCores, int distinctArticles, double meanWordsPerArticle, long engineCorpusBytes,
+                        int engineRuns, int parallelism, int partitions, long checkpointIntervalMs,
+                        long halfMaxSeconds) {}
 
     /** The engine alone on {@code threads} threads: the median run, every run's words/s, and memory. */
     public record EnginePart(int threads, double wordsPerSecond, double articlesPerSecond, double megabytesPerSecond,
@@ -55,8 +57,8 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
     static final long JOB_HEAP_BYTES = 512L * 1024 * 1024;
 
     /** The report with its overhead ratios and target checks worked out from the measurements. */
-    static BenchReport of(Machine machine, Setup setup, List<EnginePart> engine, List<PipelineBench.Phase> pipeline,
-                          List<BenchConsumer.Sample> timeline) {
+    static BenchReport of(Machine machine, Setup setup, List<EnginePart> engine, List<PipelineBench.WarmUp> warmUps,
+                          List<PipelineBench.Phase> pipeline, List<BenchConsumer.Sample> timeline) {
         List<Overhead> overhead = new ArrayList<>();
         for (String guarantee : List.of("exactly-once", "at-least-once")) {
             Optional<PipelineBench.Phase> real = phase(pipeline, guarantee, "max");
@@ -73,8 +75,8 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
             overhead.add(new Overhead(guarantee, setup.parallelism(), engineRate, pipelineRate,
                     1 - pipelineRate / engineRate, engineCpu, noopCpu, noopCpu / engineCpu));
         }
-        return new BenchReport(machine, setup, engine, pipeline, overhead, targets(setup, engine, pipeline, overhead),
-                timeline);
+        return new BenchReport(machine, setup, engine, warmUps, pipeline, overhead,
+                targets(setup, engine, pipeline, overhead), timeline);
     }
 
     private static List<Target> targets(Setup setup, List<EnginePart> engine, List<PipelineBench.Phase> pipeline,

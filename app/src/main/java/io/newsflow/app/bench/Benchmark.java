@@ -106,15 +106,16 @@ public final class Benchmark {
         }
         PipelineBench.Settings p = options.pipeline();
         BenchReport.Setup setup = new BenchReport.Setup(options.quick(), options.parts(), p.articles(),
-                p.warmupArticles(), articles.size(), meanWords, corpusBytes, options.engineRuns(), p.parallelism(),
-                p.partitions(), p.checkpointInterval().toMillis(), p.halfMaxDuration().toSeconds());
+                p.warmupArticles(), p.warmupLimit().toMillis() / 1000.0, p.warmupJitCores(), articles.size(), meanWords,
+                corpusBytes, options.engineRuns(), p.parallelism(), p.partitions(), p.checkpointInterval().toMillis(),
+                p.halfMaxDuration().toSeconds());
         CpuWatch.Use use = whole.use();
         BenchReport.Machine machine = new BenchReport.Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
                 memoryBytes(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"), System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version"), Runtime.getRuntime().maxMemory(), started.toString(),
                 Duration.between(started, Instant.now()).toMillis() / 1000.0, use.otherCores());
-        return BenchReport.of(machine, setup, engine, pipeline, pipelineBench.timeline());
+        return BenchReport.of(machine, setup, engine, pipelineBench.warmUps(), pipeline, pipelineBench.timeline());
     }
 
     /** The engine alone on one thread, then on as many threads as the job's parallelism. */

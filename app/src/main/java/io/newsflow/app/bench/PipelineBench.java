@@ -29,10 +29,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * The pipeline part of the benchmark. For one {@link Mode} (delivery guarantee, real or no-op engine) it starts
  * the local runtime (the embedded broker and the job on a MiniCluster, in this JVM), then runs phases through
  * it with a producer ({@link ArticlePublisher}, as {@code ingest} publishes) and a consumer
- * ({@link BenchConsumer}): a warm-up, not reported; {@code max}, every article sent at once so the job works
- * through a backlog (its throughput is the pipeline's; latency there is mostly time in the queue); and, with
- * the real engine, {@code half-max}, articles evenly spaced at half the rate {@code max} reached (its latency is
- * the pipeline's under a steady load).
+ * ({@link BenchConsumer}): a warm-up, not reported (rounds of articles until the JIT compilers are nearly idle,
+ * so the phases after it measure the job as it runs for days, not its first minutes: on two cores the
+ * compilers keep a core busy for a minute or more after the job starts); {@code max}, every article sent at
+ * once so the job works through a backlog (its throughput is the pipeline's; latency there is mostly time in
+ * the queue); and, with the real engine, {@code half-max}, articles evenly spaced at half the rate {@code max}
+ * reached (its latency is the pipeline's under a steady load).
  */
 public final class PipelineBench {
 
@@ -74,11 +76,14 @@ public final class PipelineBench {
     }
 
     /**
-     * How to run: articles in {@code max} and in the warm-up, how long {@code half-max} sends, the runtime's
-     * topology, and how long to wait for the next enriched article before giving up.
+     * How to run: articles in {@code max}; the warm-up's rounds of {@code warmupArticles} articles, repeated
+     * until the JIT compilers kept at most {@code warmupJitCores} cores busy during a round or
+     * {@code warmupLimit} has passed; how long {@code half-max} sends; the runtime's topology; and how long to
+     * wait for the next enriched article before giving up.
      */
-    public record Settings(int articles, int warmupArticles, Duration halfMaxDuration, int partitions,
-                           int parallelism, Duration checkpointInterval, Duration stallTimeout) {
+    public record Settings(int articles, int warmupArticles, Duration warmupLimit, double warmupJitCores,
+                           Duration halfMaxDuration, int partitions, int parallelism, Duration checkpointInterval,
+                           Duration stallTimeout) {
         public Settings {
             if (articles < 1) {
                 throw new IllegalArgumentException("--articles must be >= 1, got " + articles);
@@ -86,8 +91,21 @@ public final class PipelineBench {
             if (warmupArticles < 0) {
                 throw new IllegalArgumentException("--warmup-articles must be >= 0, got " + warmupArticles);
             }
+            if (warmupLimit.isNegative()) {
+                throw new IllegalArgumentException("--warmup-limit must not be negative, got " + warmupLimit);
+            }
+            if (!(warmupJitCores >= 0)) {
+                throw new IllegalArgumentException("--warmup-jit-cores must be >= 0, got " + warmupJitCores);
+            }
         }
     }
+
+    /**
+     * How one mode's warm-up went: {@code rounds} of articles, {@code articles} in all, over {@code seconds};
+     * {@code jitCores}, the cores the JIT compilers kept busy during the last round; {@code settled}, whether
+     * that was within {@link Settings#warmupJitCores()} (false: the warm-up stopped at its limit).
+     */
+    public record WarmUp(String mode, int rounds, int articles, double seconds, double jitCores, boolean settled) {}
 
     /** End-to-end latency percentiles in milliseconds. */
     public record Latency(long p50, long p95, long p99, long max) {}
@@ -112,6 +130,7 @@ public final class PipelineBench {
     private final ProgressLine progress;
     private final long epochMillis;
     private final List<BenchConsumer.Sample> timeline = new ArrayList<>();
+    private final List<WarmUp> warmUps = new ArrayList<>();
     private int nextPhase;
 
     /**
@@ -148,7 +167,7 @@ public final class PipelineBench {
              ArticlePublisher publisher = new ArticlePublisher(runtime.bootstrapServers(), runtime.job().inputTopic(),
                      Map.of(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-bench-producer"))) {
             if (settings.warmupArticles() > 0) {
-                phase(mode, WARM_UP, settings.warmupArticles(), 0, runtime, consumer, publisher);
+                warmUps.add(warmUp(mode, runtime, consumer, publisher));
             }
             Phase max = phase(mode, "max", settings.articles(), 0, runtime, consumer, publisher);
             phases.add(max);
@@ -157,11 +176,42 @@ public final class PipelineBench {
                 int count = (int) Math.max(1, Math.round(rate * settings.halfMaxDuration().toMillis() / 1000.0));
                 phases.add(phase(mode, "half-max", count, rate, runtime, consumer, publisher));
             }
-            consumer.timeline().stream().filter(sample -> !sample.phase().endsWith(WARM_UP)).forEach(timeline::add);
+            consumer.timeline().stream().filter(sample -> !sample.phase().contains(WARM_UP)).forEach(timeline::add);
         } finally {
             progress.status(() -> null);
         }
         return phases;
+    }
+
+    /**
+     * Rounds of warm-up articles until the JIT compilers are nearly idle during one, or the warm-up's time is
+     * up. Where the JVM cannot tell the compilers' CPU time, one round.
+     */
+    private WarmUp warmUp(Mode mode, LocalRuntime runtime, BenchConsumer consumer, ArticlePublisher publisher)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        int rounds = 0;
+        int sent = 0;
+        double jitCores;
+        boolean settled;
+        do {
+            rounds++;
+            Phase round = phase(mode, rounds == 1 ? WARM_UP : WARM_UP + " " + rounds, settings.warmupArticles(), 0,
+                    runtime, consumer, publisher);
+            sent += round.articles();
+            jitCores = round.cpuMillisPerArticleBy().getOrDefault(ThreadCpu.JIT, 0.0) * round.articlesPerSecond()
+                    / 1000;
+            settled = jitCores <= settings.warmupJitCores();
+            progress.println(String.format(Locale.ROOT, "%s warm-up, round %d: %,d articles in %.0f s, JIT compilers "
+                    + "%.2f cores%s", mode.label(), rounds, round.articles(), round.seconds(), jitCores,
+                    settled ? "" : " (more than " + settings.warmupJitCores() + ")"));
+        } while (!settled && System.nanoTime() - start < settings.warmupLimit().toNanos());
+        return new WarmUp(mode.label(), rounds, sent, (System.nanoTime() - start) / 1e9, jitCores, settled);
+    }
+
+    /** Every mode's warm-up so far, in the order they ran. */
+    List<WarmUp> warmUps() {
+        return List.copyOf(warmUps);
     }
 
     /** Sends {@code count} articles ({@code rate} per second, or all at once for 0) and waits for all of them. */
