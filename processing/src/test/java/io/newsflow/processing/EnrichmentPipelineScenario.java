@@ -192,10 +192,55 @@ abstract class EnrichmentPipelineScenario {
         }
     }
 
+    @Test
+    void aJobRescaledThroughASavepointKeepsItsDedupStateAndLosesNothing() throws Exception {
+        String run = UUID.randomUUID().toString();
+        EnrichmentJobConfig config = EnrichmentJobConfig.defaults()
+                .withBootstrapServers(bootstrapServers())
+                .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run)
+                .withGroup("group-" + run, "tx-" + run);
+        createTopics(config);
+        java.nio.file.Path savepoints = java.nio.file.Files.createDirectories(
+                java.nio.file.Path.of("target", "savepoints-" + run)).toAbsolutePath();
+
+        List<String> ids = new ArrayList<>(publish(config.inputTopic(), 0, 600));
+        // one subtask: every key group of the dedup state, both partitions of the source
+        org.apache.flink.core.execution.JobClient first = startUnbounded(config,
+                new org.apache.flink.configuration.Configuration(), 1);
+        readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(), 600);
+        String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(),
+                org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        // unchanged re-sends of articles the first run enriched must be recognised by whichever subtask now
+        // holds their key; articles sent again with new text are updates
+        List<String> updated = publishResendsAndUpdates(config.inputTopic());
+        ids.addAll(publish(config.inputTopic(), 600, 1200));
+        org.apache.flink.configuration.Configuration resume = new org.apache.flink.configuration.Configuration();
+        resume.set(org.apache.flink.configuration.StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        org.apache.flink.core.execution.JobClient second = startUnbounded(config, resume, 2);
+        try {
+            List<EnrichedArticle> enriched = readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(),
+                    1200 + UPDATES);
+
+            assertThat(enriched).filteredOn(e -> !e.getIsUpdate()).extracting(e -> e.getArticle().getId())
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(enriched).filteredOn(EnrichedArticle::getIsUpdate).extracting(e -> e.getArticle().getId())
+                    .containsExactlyInAnyOrderElementsOf(updated);
+        } finally {
+            second.cancel().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     private org.apache.flink.core.execution.JobClient startUnbounded(EnrichmentJobConfig config,
             org.apache.flink.configuration.Configuration settings) throws Exception {
+        return startUnbounded(config, settings, 2);
+    }
+
+    private org.apache.flink.core.execution.JobClient startUnbounded(EnrichmentJobConfig config,
+            org.apache.flink.configuration.Configuration settings, int parallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(settings);
-        env.setParallelism(2);
+        env.setParallelism(parallelism);
         env.enableCheckpointing(300);
         EnrichmentJob.prepare(env, config);
         EnrichmentJob.define(env, config, KafkaConnectors.articles(config), EngineFactory.standard(),
