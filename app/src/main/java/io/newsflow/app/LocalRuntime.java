@@ -8,20 +8,26 @@ import io.newsflow.processing.StartupChecks;
 import io.newsflow.processing.functions.EngineFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.metrics.prometheus.PrometheusReporterFactory;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -49,13 +55,21 @@ public final class LocalRuntime implements AutoCloseable {
     /**
      * How to run: where the broker keeps its data, its client port (0: any free port), the job's options
      * (its bootstrap servers are replaced by the embedded broker's), partitions per topic, job parallelism,
-     * how often the job checkpoints (an exactly-once consumer sees results once per checkpoint), and the port
-     * of the Prometheus endpoint with Flink's metrics (-1: none).
+     * how often the job checkpoints (an exactly-once consumer sees results once per checkpoint), the port
+     * of the Prometheus endpoint with Flink's metrics (-1: none), and whether the job's state lives on from one
+     * run to the next in the data directory ({@link SavedState}): the job resumes from the state saved there
+     * and saves its state there when it stops.
      */
     public record Settings(Path dataDir, int port, EnrichmentJobConfig job, int partitions, int parallelism,
-                           Duration checkpointInterval, int metricsPort) {
+                           Duration checkpointInterval, int metricsPort, boolean keepState) {
 
-        /** Without a metrics endpoint. */
+        /** A throw-away runtime: a new job, whose state goes with it. */
+        public Settings(Path dataDir, int port, EnrichmentJobConfig job, int partitions, int parallelism,
+                        Duration checkpointInterval, int metricsPort) {
+            this(dataDir, port, job, partitions, parallelism, checkpointInterval, metricsPort, false);
+        }
+
+        /** A throw-away runtime without a metrics endpoint. */
         public Settings(Path dataDir, int port, EnrichmentJobConfig job, int partitions, int parallelism,
                         Duration checkpointInterval) {
             this(dataDir, port, job, partitions, parallelism, checkpointInterval, -1);
@@ -80,17 +94,25 @@ public final class LocalRuntime implements AutoCloseable {
     /** The reporter's name in Flink's configuration: {@code metrics.reporter.prom.*}. */
     static final String PROMETHEUS_REPORTER = "prom";
 
+    /** How long a stopping runtime waits for its savepoint, and a resuming one for its job to restore. */
+    private static final Duration STATE_TIMEOUT = Duration.ofSeconds(60);
+
     private final EmbeddedKafkaBroker broker;
     private final EnrichmentJobConfig job;
     private final JobClient jobClient;
-    private final int metricsPort;
+    private final Settings settings;
+    private final Path resumedFrom;
+    private Path savedTo;
     private Admin admin;
+    private boolean closed;
 
-    private LocalRuntime(EmbeddedKafkaBroker broker, EnrichmentJobConfig job, JobClient jobClient, int metricsPort) {
+    private LocalRuntime(EmbeddedKafkaBroker broker, EnrichmentJobConfig job, JobClient jobClient, Settings settings,
+                         Path resumedFrom) {
         this.broker = broker;
         this.job = job;
         this.jobClient = jobClient;
-        this.metricsPort = metricsPort;
+        this.settings = settings;
+        this.resumedFrom = resumedFrom;
     }
 
     public static LocalRuntime start(Settings settings) throws Exception {
@@ -107,9 +129,23 @@ public final class LocalRuntime implements AutoCloseable {
             EnrichmentJobConfig job = settings.job().withBootstrapServers(broker.bootstrapServers());
             broker.createTopics(settings.partitions(), job.inputTopic(), job.outputTopic(), job.dlqTopic());
             broker.createTopics(List.of(controlTopic(job)));
-            JobClient client = submit(settings, job, engine);
-            LOG.info("Enrichment job {} running on a local MiniCluster", client.getJobID());
-            return new LocalRuntime(broker, job, client, settings.metricsPort());
+            Path resumeFrom = settings.keepState() ? SavedState.latest(settings.dataDir()).orElse(null) : null;
+            JobClient client;
+            try {
+                client = submit(settings, job, engine, resumeFrom);
+            } catch (Exception e) {
+                if (resumeFrom == null) {
+                    throw e;
+                }
+                throw cannotResume(resumeFrom, rootMessage(e), e);
+            }
+            if (resumeFrom != null) {
+                awaitRestored(client, resumeFrom);
+                LOG.info("Enrichment job {} resumed from {} on a local MiniCluster", client.getJobID(), resumeFrom);
+            } else {
+                LOG.info("Enrichment job {} running on a local MiniCluster", client.getJobID());
+            }
+            return new LocalRuntime(broker, job, client, settings, resumeFrom);
         } catch (Exception | Error e) {
             broker.close();
             throw e;
@@ -126,11 +162,53 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static JobClient submit(Settings settings, EnrichmentJobConfig job, EngineFactory engine) throws Exception {
+    /**
+     * Waits until a job restoring saved state runs: a state that does not fit the job (saved by another version of
+     * it) fails the job at once, and the runtime says so instead of starting without it.
+     */
+    private static void awaitRestored(JobClient client, Path state) throws Exception {
+        long deadline = System.nanoTime() + STATE_TIMEOUT.toNanos();
+        JobStatus status = client.getJobStatus().get(STATE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        while (status != JobStatus.RUNNING && !status.isGloballyTerminalState() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            status = client.getJobStatus().get(STATE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+        if (status.isGloballyTerminalState()) {
+            String ended = status.toString();
+            String reason = client.getJobExecutionResult().handle((result, e) -> e == null ? ended : rootMessage(e))
+                    .get(STATE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            throw cannotResume(state, reason, null);
+        }
+    }
+
+    private static IllegalStateException cannotResume(Path state, String reason, Exception cause) {
+        return new IllegalStateException("cannot resume the job from its saved state in " + state + ": " + reason
+                + " (move it out of " + state.getParent() + " to start without it)", cause);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static JobClient submit(Settings settings, EnrichmentJobConfig job, EngineFactory engine, Path resumeFrom)
+            throws Exception {
         StartupChecks.check(job);
         Configuration flink = new Configuration();
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
-        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.dataDir().resolve("checkpoints").toUri().toString());
+        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                settings.dataDir().resolve(SavedState.CHECKPOINTS).toAbsolutePath().toUri().toString());
+        if (settings.keepState()) {
+            // a run that cannot write its savepoint when it stops keeps its checkpoints for the next one
+            flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        }
+        if (resumeFrom != null) {
+            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, resumeFrom.toAbsolutePath().toUri().toString());
+        }
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         // The dedup state keeps every article id for --dedup-ttl (7 days). As on the cluster, RocksDB holds it off
         // the heap and each checkpoint writes what changed since the last one; the heap backend would serialize
@@ -176,9 +254,19 @@ public final class LocalRuntime implements AutoCloseable {
         return jobClient;
     }
 
+    /** The saved state the job resumed from, if it did. */
+    public Optional<Path> resumedFrom() {
+        return Optional.ofNullable(resumedFrom);
+    }
+
+    /** The savepoint the job's state was saved to when the runtime closed, if it was. */
+    public synchronized Optional<Path> savedTo() {
+        return Optional.ofNullable(savedTo);
+    }
+
     /** The port of the Prometheus endpoint, or -1 if there is none. */
     public int metricsPort() {
-        return metricsPort;
+        return settings.metricsPort();
     }
 
     /**
@@ -244,11 +332,22 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** Cancels the job, waits for it to stop, then stops the broker. */
+    /**
+     * Stops the job — with a savepoint in the data directory if its state lives on ({@link Settings#keepState()}),
+     * else by cancelling it — waits for it to stop, then stops the broker. Closing again does nothing.
+     */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         try {
-            jobClient.cancel().get(30, TimeUnit.SECONDS);
+            if (!settings.keepState() || !save()) {
+                jobClient.cancel().get(30, TimeUnit.SECONDS);
+            }
             jobClient.getJobExecutionResult().handle((r, e) -> null).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -261,6 +360,29 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }
             broker.close();
+        }
+    }
+
+    /** Stops the job with a savepoint, then removes the older state; false if the savepoint failed. */
+    private boolean save() throws InterruptedException {
+        Path savepoints = settings.dataDir().resolve(SavedState.SAVEPOINTS).toAbsolutePath();
+        try {
+            String location = jobClient.stopWithSavepoint(false, savepoints.toUri().toString(),
+                    SavepointFormatType.CANONICAL).get(STATE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Path savepoint = Path.of(URI.create(location));
+            jobClient.getJobExecutionResult().handle((r, e) -> null).get(30, TimeUnit.SECONDS);
+            SavedState.keepOnly(settings.dataDir(), savepoint);
+            synchronized (this) {
+                savedTo = savepoint;
+            }
+            LOG.info("Job state saved to {}", savepoint);
+            return true;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.warn("Could not save the job's state ({}); the next start resumes from its last checkpoint",
+                    rootMessage(e));
+            return false;
         }
     }
 }

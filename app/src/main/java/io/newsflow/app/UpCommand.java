@@ -115,7 +115,7 @@ final class UpCommand implements Callable<Integer> {
                 EnrichmentJobConfig.DELIVERY_GUARANTEE.name(), deliveryGuarantee, EnrichmentJobConfig.INPUT_TOPIC.name(), topics.input,
                 EnrichmentJobConfig.OUTPUT_TOPIC.name(), topics.output, EnrichmentJobConfig.DLQ_TOPIC.name(), topics.dlq));
         LocalRuntime.Settings settings = new LocalRuntime.Settings(dataDir, port, job, partitions, parallelism,
-                checkpointInterval, metricsPort);
+                checkpointInterval, metricsPort, true);
         if (statusInterval.isNegative()) {
             throw new IllegalArgumentException("--status-interval must not be negative, got " + statusInterval);
         }
@@ -151,14 +151,21 @@ final class UpCommand implements Callable<Integer> {
             out.println(summary(runtime));
             out.flush();
             closeAll(runtime, httpPublisher, httpServer);
+            out.println(runtime.savedTo().map(p -> "Job state saved to " + p + "; the next up resumes from it.")
+                    .orElse("The job's state could not be saved (see the log); the next up resumes from its last "
+                            + "checkpoint."));
+            out.flush();
             stopped.countDown();
         }, "newsflow-shutdown"));
         out.printf("Newsflow is up.%n  Kafka:   %s (topics %s -> %s, dead letters %s)%n  Flink:   job %s, %s, parallelism %d%n"
+                        + "  State:   %s%n"
                         + "  Feed:    ./newsflow ingest --bootstrap-servers %s PATH...%n%s%s  Logs:    %s%n  Stop:    Ctrl-C%n",
                 runtime.bootstrapServers(), job.inputTopic(), job.outputTopic(), job.dlqTopic(),
                 runtime.jobClient().getJobID(),
                 job.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE ? "exactly-once" : "at-least-once",
-                parallelism, runtime.bootstrapServers(), server == null ? ""
+                parallelism, runtime.resumedFrom().map(p -> "resumed from " + p)
+                        .orElse("new; saved under " + dataDir + " when up stops"),
+                runtime.bootstrapServers(), server == null ? ""
                         : String.format("           curl -H 'Content-Type: text/plain' --data-binary @story.txt "
                                 + "http://localhost:%d/articles%n", server.port()),
                 metricsPort < 0 ? "" : String.format("  Metrics: http://localhost:%d/metrics (Prometheus)%n", metricsPort),
