@@ -183,6 +183,75 @@ class DockerComposeTest {
     }
 
     @Test
+    void theJobServiceSubmitsOnceAndResumesFromTheNewestSavedState() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "compose-job-" + java.util.UUID.randomUUID()))
+                .toAbsolutePath();
+        Path state = dir.resolve("flink-state");
+
+        Run running = runJobService(dir, state, "27.11.2026 10:00:00 : 4f1c : newsflow-enrichment (RUNNING)");
+        assertThat(running.output()).contains("newsflow-enrichment is running already: not submitted again");
+        assertThat(running.flinkRun()).as("not submitted again").isEmpty();
+
+        Run fresh = runJobService(dir, state, "");
+        assertThat(fresh.flinkRun()).containsExactly("run", "--detached", CONTAINER_JAR, "--bootstrap-servers",
+                "kafka:19092");
+
+        saved(state.resolve("savepoints/savepoint-4f1c-1"), "2026-11-27T10:00:00Z");
+        Path checkpoint = saved(state.resolve("checkpoints/8a2e/chk-12"), "2026-11-27T11:00:00Z");
+        Files.createDirectories(state.resolve("checkpoints/8a2e/chk-13")); // not complete: no _metadata yet
+        Run resumed = runJobService(dir, state, "");
+        assertThat(resumed.output()).contains("newsflow-enrichment resumes from " + checkpoint);
+        assertThat(resumed.flinkRun()).containsExactly("run", "--detached", "-s", checkpoint.toString(), CONTAINER_JAR,
+                "--bootstrap-servers", "kafka:19092");
+
+        Path savepoint = saved(state.resolve("savepoints/savepoint-8a2e-2"), "2026-11-27T12:00:00Z");
+        assertThat(runJobService(dir, state, "").flinkRun()).contains(savepoint.toString());
+
+        assertThat(list(services.get("job").get("volumes")).stream().map(DockerComposeTest::map))
+                .anySatisfy(v -> assertThat(v).containsEntry("source", "flink-state").containsEntry("target", "/flink-state")
+                        .containsEntry("read_only", true));
+    }
+
+    /** What the job service's script printed, and the arguments it gave {@code flink run} (empty: none). */
+    private record Run(String output, List<String> flinkRun) {}
+
+    /**
+     * Runs the job service's script with bash as Compose would (its {@code $$} unescaped), against a stand-in for
+     * the Flink CLI that lists {@code runningJobs} and records what it is asked to run, and with {@code state}
+     * in place of the flink-state volume.
+     */
+    private static Run runJobService(Path dir, Path state, String runningJobs) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path calls = dir.resolve("flink-run.txt");
+        Files.deleteIfExists(calls);
+        Path flink = Files.writeString(bin.resolve("flink"), """
+                #!/usr/bin/env bash
+                if [ "$1" = list ]; then printf '%s\n' "$FAKE_RUNNING"; exit 0; fi
+                printf '%s\n' "$@" > "$FAKE_CALLS"
+                """);
+        assertThat(flink.toFile().setExecutable(true)).isTrue();
+        List<String> command = new ArrayList<>(list(services.get("job").get("command")));
+        command.set(2, command.get(2).replace("$$", "$").replace("/flink-state", state.toString()));
+        command.subList(4, command.size()).clear();
+        command.addAll(List.of("--bootstrap-servers", "kafka:19092"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("FAKE_RUNNING", runningJobs);
+        builder.environment().put("FAKE_CALLS", calls.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return new Run(output, Files.exists(calls) ? Files.readAllLines(calls) : List.of());
+    }
+
+    private static Path saved(Path dir, String written) throws IOException {
+        Path metadata = Files.writeString(Files.createDirectories(dir).resolve("_metadata"), "state");
+        Files.setLastModifiedTime(metadata, java.nio.file.attribute.FileTime.from(java.time.Instant.parse(written)));
+        return dir;
+    }
+
+    @Test
     void checkpointsAndSavepointsLiveInANamedVolumeEveryFlinkProcessMounts() {
         Map<String, String> properties = flinkProperties("jobmanager");
         assertThat(map(compose.get("volumes"))).containsKey("flink-state");
