@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Scratch folders of the commands that run a throw-away local runtime ({@code demo}, {@code bench}). */
+/**
+ * Folders of the local runtime: the scratch folders of the commands that run a throw-away one ({@code demo},
+ * {@code bench}), and the removal of what a run leaves that the next does not need.
+ */
 public final class WorkDirs {
 
     private WorkDirs() {}
