@@ -162,24 +162,14 @@ abstract class EnrichmentPipelineScenario {
 
     @Test
     void aJobStoppedWithASavepointResumesFromItWithNothingLostAndNothingTwice() throws Exception {
-        String run = UUID.randomUUID().toString();
-        EnrichmentJobConfig config = EnrichmentJobConfig.defaults()
-                .withBootstrapServers(bootstrapServers())
-                .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run)
-                .withGroup("group-" + run, "tx-" + run);
-        createTopics(config);
-        java.nio.file.Path savepoints = java.nio.file.Files.createDirectories(
-                java.nio.file.Path.of("target", "savepoints-" + run)).toAbsolutePath();
+        EnrichmentJobConfig config = newRun();
 
         List<String> ids = new ArrayList<>(publish(config.inputTopic(), 0, 1000));
         org.apache.flink.core.execution.JobClient first = startUnbounded(config, new org.apache.flink.configuration.Configuration());
         readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(), 1000);
-        String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(),
-                org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        org.apache.flink.configuration.Configuration resume = stopWithSavepoint(first);
 
         ids.addAll(publish(config.inputTopic(), 1000, 2000));
-        org.apache.flink.configuration.Configuration resume = new org.apache.flink.configuration.Configuration();
-        resume.set(org.apache.flink.configuration.StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         org.apache.flink.core.execution.JobClient second = startUnbounded(config, resume);
         try {
             List<EnrichedArticle> enriched = readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(), 2000);
@@ -194,29 +184,19 @@ abstract class EnrichmentPipelineScenario {
 
     @Test
     void aJobRescaledThroughASavepointKeepsItsDedupStateAndLosesNothing() throws Exception {
-        String run = UUID.randomUUID().toString();
-        EnrichmentJobConfig config = EnrichmentJobConfig.defaults()
-                .withBootstrapServers(bootstrapServers())
-                .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run)
-                .withGroup("group-" + run, "tx-" + run);
-        createTopics(config);
-        java.nio.file.Path savepoints = java.nio.file.Files.createDirectories(
-                java.nio.file.Path.of("target", "savepoints-" + run)).toAbsolutePath();
+        EnrichmentJobConfig config = newRun();
 
         List<String> ids = new ArrayList<>(publish(config.inputTopic(), 0, 600));
         // one subtask: every key group of the dedup state, both partitions of the source
         org.apache.flink.core.execution.JobClient first = startUnbounded(config,
                 new org.apache.flink.configuration.Configuration(), 1);
         readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(), 600);
-        String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(),
-                org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        org.apache.flink.configuration.Configuration resume = stopWithSavepoint(first);
 
         // unchanged re-sends of articles the first run enriched must be recognised by whichever subtask now
         // holds their key; articles sent again with new text are updates
         List<String> updated = publishResendsAndUpdates(config.inputTopic());
         ids.addAll(publish(config.inputTopic(), 600, 1200));
-        org.apache.flink.configuration.Configuration resume = new org.apache.flink.configuration.Configuration();
-        resume.set(org.apache.flink.configuration.StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         org.apache.flink.core.execution.JobClient second = startUnbounded(config, resume, 2);
         try {
             List<EnrichedArticle> enriched = readAll(config.outputTopic(), new EnrichedArticleSerde.Deserializer(),
@@ -230,6 +210,29 @@ abstract class EnrichmentPipelineScenario {
         } finally {
             second.cancel().get(60, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /** A run's own topics (created), consumer group and transactional ids. */
+    private EnrichmentJobConfig newRun() throws Exception {
+        String run = UUID.randomUUID().toString();
+        EnrichmentJobConfig config = EnrichmentJobConfig.defaults()
+                .withBootstrapServers(bootstrapServers())
+                .withTopics("articles-" + run, "enriched-" + run, "dlq-" + run)
+                .withGroup("group-" + run, "tx-" + run);
+        createTopics(config);
+        return config;
+    }
+
+    /** Stops the job with a savepoint under {@code target/}; returns the settings of a job resuming from it. */
+    private static org.apache.flink.configuration.Configuration stopWithSavepoint(
+            org.apache.flink.core.execution.JobClient job) throws Exception {
+        java.nio.file.Path savepoints = java.nio.file.Files.createDirectories(
+                java.nio.file.Path.of("target", "savepoints-" + job.getJobID())).toAbsolutePath();
+        String savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(),
+                org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        org.apache.flink.configuration.Configuration resume = new org.apache.flink.configuration.Configuration();
+        resume.set(org.apache.flink.configuration.StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        return resume;
     }
 
     private org.apache.flink.core.execution.JobClient startUnbounded(EnrichmentJobConfig config,
