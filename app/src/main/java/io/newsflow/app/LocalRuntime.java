@@ -345,10 +345,19 @@ public final class LocalRuntime implements AutoCloseable {
             closed = true;
         }
         try {
-            if (!settings.keepState() || !save()) {
+            Path savepoint = settings.keepState() ? stopWithSavepoint() : null;
+            if (savepoint == null) {
                 jobClient.cancel().get(30, TimeUnit.SECONDS);
             }
             jobClient.getJobExecutionResult().handle((r, e) -> null).get(30, TimeUnit.SECONDS);
+            if (savepoint != null) {
+                synchronized (this) {
+                    savedTo = savepoint;
+                }
+                LOG.info("Job state saved to {}", savepoint);
+                // the job has stopped: nothing uses the older state any more
+                SavedState.keepOnly(settings.dataDir(), savepoint);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -363,26 +372,19 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops the job with a savepoint, then removes the older state; false if the savepoint failed. */
-    private boolean save() throws InterruptedException {
+    /** Stops the job with a savepoint in the data directory; its location, or null if the savepoint failed. */
+    private Path stopWithSavepoint() throws InterruptedException {
         Path savepoints = settings.dataDir().resolve(SavedState.SAVEPOINTS).toAbsolutePath();
         try {
             String location = jobClient.stopWithSavepoint(false, savepoints.toUri().toString(),
                     SavepointFormatType.CANONICAL).get(STATE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            Path savepoint = Path.of(URI.create(location));
-            jobClient.getJobExecutionResult().handle((r, e) -> null).get(30, TimeUnit.SECONDS);
-            SavedState.keepOnly(settings.dataDir(), savepoint);
-            synchronized (this) {
-                savedTo = savepoint;
-            }
-            LOG.info("Job state saved to {}", savepoint);
-            return true;
+            return Path.of(URI.create(location));
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
             LOG.warn("Could not save the job's state ({}); the next start resumes from its last checkpoint",
                     rootMessage(e));
-            return false;
+            return null;
         }
     }
 }
