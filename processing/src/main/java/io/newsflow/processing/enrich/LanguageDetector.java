@@ -1,5 +1,6 @@
 package io.newsflow.processing.enrich;
 
+import io.newsflow.processing.enrich.text.Chars;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,11 +56,11 @@ public final class LanguageDetector {
         int i = 0;
         int n = text.length();
         while (i < n && words < MAX_WORDS) {
-            while (i < n && !Character.isLetter(text.charAt(i))) {
+            while (i < n && !Chars.isLetter(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && Character.isLetter(text.charAt(i))) {
+            while (i < n && Chars.isLetter(text.charAt(i))) {
                 i++;
             }
             if (i > start) {

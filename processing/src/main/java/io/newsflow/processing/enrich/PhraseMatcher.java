@@ -1,5 +1,6 @@
 package io.newsflow.processing.enrich;
 
+import io.newsflow.processing.enrich.text.Chars;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -112,8 +113,8 @@ final class PhraseMatcher<V> {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                word.append(Character.toLowerCase(c));
+            if (Chars.isLetterOrDigit(c)) {
+                word.append(Chars.lower(c));
             } else if (word.length() > 0) {
                 out.add(word.toString());
                 word.setLength(0);
@@ -161,7 +162,7 @@ final class PhraseMatcher<V> {
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
+            if (!Chars.isLetterOrDigit(c)) {
                 if (isBreak(c) && n > 0 && ids[n] != BREAK) {
                     ids[++n] = BREAK;
                 }
@@ -170,8 +171,8 @@ final class PhraseMatcher<V> {
             }
             int start = i;
             int h = 0;
-            while (i < length && Character.isLetterOrDigit(c = text.charAt(i))) {
-                h = 31 * h + Character.toLowerCase(c);
+            while (i < length && Chars.isLetterOrDigit(c = text.charAt(i))) {
+                h = 31 * h + Chars.lower(c);
                 i++;
             }
             ids[++n] = lookup(text, start, i, h);
@@ -197,7 +198,7 @@ final class PhraseMatcher<V> {
 
     private static boolean sameLowerCase(char[] word, CharSequence text, int start) {
         for (int k = 0; k < word.length; k++) {
-            if (word[k] != Character.toLowerCase(text.charAt(start + k))) {
+            if (word[k] != Chars.lower(text.charAt(start + k))) {
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 package io.newsflow.processing.enrich;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import io.newsflow.processing.enrich.text.Chars;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,16 +73,6 @@ public final class TermMatcher<V> {
         if (index < 0 || index >= text.length()) {
             return true;
         }
-        char c = text.charAt(index);
-        return c < 128 ? !ASCII_WORD[c] : !Character.isLetterOrDigit(c);
-    }
-
-    /** Which ASCII characters are letters or digits: the check runs for every raw match of the trie. */
-    private static final boolean[] ASCII_WORD = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            ASCII_WORD[c] = Character.isLetterOrDigit(c);
-        }
+        return !Chars.isLetterOrDigit(text.charAt(index));
     }
 }

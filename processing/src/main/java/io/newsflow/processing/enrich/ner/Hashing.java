@@ -1,27 +1,37 @@
 package io.newsflow.processing.enrich.ner;
 
+import io.newsflow.processing.enrich.text.Chars;
+
 /** 64-bit hashes of text slices and feature templates, computed without allocating strings. */
 final class Hashing {
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
+    /** The hash of no characters, which {@link #next} extends. */
+    static final long EMPTY = FNV_OFFSET;
+
     private Hashing() {}
 
     static long chars(CharSequence text, int start, int end) {
-        long h = FNV_OFFSET;
+        long h = EMPTY;
         for (int i = start; i < end; i++) {
-            h = (h ^ text.charAt(i)) * FNV_PRIME;
+            h = next(h, text.charAt(i));
         }
         return h;
     }
 
     static long lowerChars(CharSequence text, int start, int end) {
-        long h = FNV_OFFSET;
+        long h = EMPTY;
         for (int i = start; i < end; i++) {
-            h = (h ^ Character.toLowerCase(text.charAt(i))) * FNV_PRIME;
+            h = next(h, Chars.lower(text.charAt(i)));
         }
         return h;
+    }
+
+    /** The hash {@code h} extended by one character. */
+    static long next(long h, char c) {
+        return (h ^ c) * FNV_PRIME;
     }
 
     static long string(String s) {
@@ -30,23 +40,36 @@ final class Hashing {
 
     /** Word shape: X for upper, x for lower, d for digit, other characters as they are; {@code brief} collapses runs. */
     static long shape(CharSequence text, int start, int end, boolean brief) {
-        long h = FNV_OFFSET;
+        long h = EMPTY;
         char last = 0;
         int length = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            char s = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd'
-                    : Character.isLetter(c) ? 'x' : c;
+            char s = shape(text.charAt(i));
             if (brief && s == last) {
                 continue;
             }
             if (!brief && ++length > 8) {
                 break;
             }
-            h = (h ^ s) * FNV_PRIME;
+            h = next(h, s);
             last = s;
         }
         return h;
+    }
+
+    /** A character's class in a word shape: X upper case, x other letters, d digit, anything else itself. */
+    static char shape(char c) {
+        return SHAPE[c];
+    }
+
+    private static final char[] SHAPE = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            int kind = Chars.kind((char) i);
+            SHAPE[i] = (kind & Chars.UPPER) != 0 ? 'X' : (kind & Chars.LOWER) != 0 ? 'x'
+                    : (kind & Chars.DIGIT) != 0 ? 'd' : (kind & Chars.LETTER) != 0 ? 'x' : (char) i;
+        }
     }
 
     static long mix(long template, long a) {

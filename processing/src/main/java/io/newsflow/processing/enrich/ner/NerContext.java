@@ -1,5 +1,6 @@
 package io.newsflow.processing.enrich.ner;
 
+import io.newsflow.processing.enrich.text.Chars;
 import io.newsflow.processing.enrich.text.Tokens;
 
 /**
@@ -62,41 +63,15 @@ final class NerContext {
         capitalisedMidSentence.clear();
         lowercase.clear();
         for (int i = 0; i < size; i++) {
-            int s = tokens.start(i);
-            int e = tokens.end(i);
-            form[i] = Hashing.chars(text, s, e);
-            lower[i] = Hashing.lowerChars(text, s, e);
+            describe(text, i);
             cluster[i] = clusters.path(lower[i]);
-            briefShape[i] = Hashing.shape(text, s, e, true);
-            char first = text.charAt(s);
-            byte f = 0;
-            if (Character.isUpperCase(first)) {
-                f |= CAPITALISED;
+            if ((flags[i] & CAPITALISED) != 0) {
                 if (!tokens.sentenceStart(i)) {
                     capitalisedMidSentence.put(lower[i], 1);
                 }
-            } else if (Character.isLowerCase(first)) {
+            } else if ((Chars.kind(text.charAt(tokens.start(i))) & Chars.LOWER) != 0) {
                 lowercase.put(lower[i], 1);
-            } else if (!Character.isLetterOrDigit(first)) {
-                f |= PUNCTUATION;
             }
-            boolean allCaps = e - s > 1;
-            for (int k = s; k < e; k++) {
-                char c = text.charAt(k);
-                if (Character.isDigit(c)) {
-                    f |= HAS_DIGIT;
-                    capitalOrDigit[i] = true;
-                }
-                if (Character.isLowerCase(c)) {
-                    allCaps = false;
-                } else if (Character.isUpperCase(c)) {
-                    capitalOrDigit[i] = true;
-                }
-            }
-            if (allCaps && (f & CAPITALISED) != 0) {
-                f |= ALL_CAPS;
-            }
-            flags[i] = f;
         }
         for (int i = 0; i < size; i++) {
             if (capitalisedMidSentence.get(lower[i]) > 0) {
@@ -106,6 +81,49 @@ final class NerContext {
                 flags[i] |= LOWERCASE_ELSEWHERE;
             }
         }
+    }
+
+    /**
+     * Token i's form, lower-case and brief-shape hashes ({@link Hashing#chars}, {@link Hashing#lowerChars},
+     * {@link Hashing#shape} with {@code brief}) and its flags, in one pass over its characters.
+     */
+    private void describe(CharSequence text, int i) {
+        int s = tokens.start(i);
+        int e = tokens.end(i);
+        long formHash = Hashing.EMPTY;
+        long lowerHash = formHash;
+        long shapeHash = formHash;
+        char lastShape = 0;
+        int kinds = 0;
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            formHash = Hashing.next(formHash, c);
+            lowerHash = Hashing.next(lowerHash, Chars.lower(c));
+            char shape = Hashing.shape(c);
+            if (shape != lastShape) {
+                shapeHash = Hashing.next(shapeHash, shape);
+                lastShape = shape;
+            }
+            kinds |= Chars.kind(c);
+        }
+        form[i] = formHash;
+        lower[i] = lowerHash;
+        briefShape[i] = shapeHash;
+        char first = text.charAt(s);
+        byte f = 0;
+        if (Chars.isUpperCase(first)) {
+            f |= CAPITALISED;
+            if (e - s > 1 && (kinds & Chars.LOWER) == 0) {
+                f |= ALL_CAPS;
+            }
+        } else if (!Chars.isLetterOrDigit(first)) {
+            f |= PUNCTUATION;
+        }
+        if ((kinds & Chars.DIGIT) != 0) {
+            f |= HAS_DIGIT;
+        }
+        flags[i] = f;
+        capitalOrDigit[i] = (kinds & (Chars.UPPER | Chars.DIGIT)) != 0;
     }
 
     boolean has(int i, byte flag) {

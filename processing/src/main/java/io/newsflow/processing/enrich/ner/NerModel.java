@@ -33,15 +33,23 @@ public final class NerModel {
     private final int[] starts;
 
     /**
-     * The lookup table, laid out for one cache line per feature: each slot is {@value #SLOT} ints — the
-     * feature hash (two ints), the weight count, then the weights inline (a feature has at most one per label),
-     * each a float whose four lowest mantissa bits carry the label. {@link #overflow} would hold longer lists.
+     * The lookup table, laid out for one cache line per feature: each slot is {@value #SLOT} floats — the
+     * feature's weight for every label (zero where it has none), then two 30-bit halves of its hash and a mark
+     * that the slot is taken. Dense rather than sparse, so that scoring adds a feature's whole row at once with
+     * no per-weight branch or index; a hash half below 2^30 read as a float's bits is a finite number, never NaN.
      */
-    private final int[] table;
-    private final int[] overflow;
+    private final float[] table;
     private final int mask;
     private static final int SLOT = 16;
-    private static final int INLINE = 13;
+    private static final int HASH_HIGH = NerLabels.COUNT;
+    private static final int HASH_LOW = NerLabels.COUNT + 1;
+    private static final int TAKEN = NerLabels.COUNT + 2;
+
+    static {
+        if (TAKEN >= SLOT) {
+            throw new IllegalStateException(NerLabels.COUNT + " labels do not fit a slot of " + SLOT);
+        }
+    }
 
     NerModel(String version, long[] keys, byte[] labels, float[] weights, int[] starts) {
         this.version = version;
@@ -52,36 +60,19 @@ public final class NerModel {
         // a power of two at least 1.6 times the features: short probes, a table that stays small
         int capacity = Integer.highestOneBit(Math.max(16, keys.length + keys.length * 3 / 5 - 1)) << 1;
         this.mask = capacity - 1;
-        this.table = new int[capacity * SLOT];
-        int overflowSize = 0;
+        this.table = new float[capacity * SLOT];
         for (int f = 0; f < keys.length; f++) {
-            int count = starts[f + 1] - starts[f];
-            if (count > INLINE) {
-                overflowSize += count;
-            }
-        }
-        this.overflow = new int[overflowSize];
-        int next = 0;
-        for (int f = 0; f < keys.length; f++) {
-            long key = keys[f] == 0 ? 1 : keys[f];
+            long key = keys[f];
             int slot = slot(key);
-            while (table[slot * SLOT + 2] != 0) {
+            while (table[slot * SLOT + TAKEN] != 0) {
                 slot = (slot + 1) & mask;
             }
             int base = slot * SLOT;
-            table[base] = (int) (key >>> 32);
-            table[base + 1] = (int) key;
-            int count = starts[f + 1] - starts[f];
-            table[base + 2] = count;
-            if (count <= INLINE) {
-                for (int j = 0; j < count; j++) {
-                    table[base + 3 + j] = pack(labels[starts[f] + j], weights[starts[f] + j]);
-                }
-            } else {
-                table[base + 3] = next;
-                for (int j = 0; j < count; j++) {
-                    overflow[next++] = pack(labels[starts[f] + j], weights[starts[f] + j]);
-                }
+            table[base + HASH_HIGH] = Float.intBitsToFloat(high(key));
+            table[base + HASH_LOW] = Float.intBitsToFloat(low(key));
+            table[base + TAKEN] = 1;
+            for (int j = starts[f]; j < starts[f + 1]; j++) {
+                table[base + labels[j]] = weights[j];
             }
         }
     }
@@ -90,8 +81,12 @@ public final class NerModel {
         return (int) (key ^ (key >>> 29)) & mask;
     }
 
-    private static int pack(byte label, float weight) {
-        return (Float.floatToRawIntBits(weight) & ~15) | label;
+    private static int high(long key) {
+        return (int) (key >>> 34);
+    }
+
+    private static int low(long key) {
+        return (int) key & 0x3fffffff;
     }
 
     public String version() {
@@ -109,35 +104,23 @@ public final class NerModel {
      * space for the slots (at least {@code count} long): the model is shared between threads, its callers are not.
      */
     void score(long[] features, int count, float[] scores, int[] bases) {
-        int[] t = table;
-        int touched = 0;
+        float[] t = table;
+        float touched = 0;
         for (int f = 0; f < count; f++) {
-            long key = features[f] == 0 ? 1 : features[f];
-            int base = slot(key) * SLOT;
+            int base = slot(features[f]) * SLOT;
             bases[f] = base;
-            touched += t[base + 2];
+            touched += t[base + TAKEN];
         }
         for (int f = 0; f < count; f++) {
-            long key = features[f] == 0 ? 1 : features[f];
-            int hi = (int) (key >>> 32);
-            int lo = (int) key;
+            long key = features[f];
+            int high = high(key);
+            int low = low(key);
             int base = bases[f];
-            while (true) {
-                int n = t[base + 2];
-                if (n == 0) {
-                    break;
-                }
-                if (t[base] == hi && t[base + 1] == lo) {
-                    if (n <= INLINE) {
-                        for (int j = 0; j < n; j++) {
-                            int e = t[base + 3 + j];
-                            scores[e & 15] += Float.intBitsToFloat(e & ~15);
-                        }
-                    } else {
-                        for (int j = t[base + 3], end = j + n; j < end; j++) {
-                            int e = overflow[j];
-                            scores[e & 15] += Float.intBitsToFloat(e & ~15);
-                        }
+            while (t[base + TAKEN] != 0) {
+                if (Float.floatToRawIntBits(t[base + HASH_HIGH]) == high
+                        && Float.floatToRawIntBits(t[base + HASH_LOW]) == low) {
+                    for (int l = 0; l < NerLabels.COUNT; l++) {
+                        scores[l] += t[base + l];
                     }
                     break;
                 }
@@ -149,7 +132,7 @@ public final class NerModel {
 
     /** Keeps the first pass's reads from being optimised away. */
     @SuppressWarnings("unused")
-    private volatile int sink;
+    private volatile float sink;
 
     /** A copy without the features whose largest weight is under {@code threshold} in magnitude. */
     public NerModel pruned(float threshold) {

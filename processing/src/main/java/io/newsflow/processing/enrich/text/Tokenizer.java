@@ -83,7 +83,7 @@ public final class Tokenizer {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
+        return Chars.isLetterOrDigit(c);
     }
 
     /** A word runs over letters and digits, and over - . ' ’ / & when a letter or digit follows them. */
