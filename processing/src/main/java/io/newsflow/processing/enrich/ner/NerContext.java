@@ -2,6 +2,7 @@ package io.newsflow.processing.enrich.ner;
 
 import io.newsflow.processing.enrich.text.Chars;
 import io.newsflow.processing.enrich.text.Tokens;
+import java.util.Arrays;
 
 /**
  * Everything the tagger knows about one document before it tags it: per-token hashes (form, lower case,
@@ -21,7 +22,9 @@ final class NerContext {
     final long[] lower;
     final long[] briefShape;
     final int[] gazetteer;
-    final int[] cluster;
+    /** Per token its word-cluster path, looked up when first asked for ({@link #cluster}); -1 until then. */
+    private final int[] cluster;
+    private final WordClusters clusters;
     final byte[] flags;
     /** Per word (lower-case hash) that was given a type: its row in {@link #typeCounts}. */
     private final LongIntMap historyRows = new LongIntMap(64);
@@ -53,7 +56,9 @@ final class NerContext {
         this.tokens = tokens;
         this.size = tokens.size();
         this.gazetteer = gazetteer;
+        this.clusters = clusters;
         this.cluster = new int[size];
+        Arrays.fill(cluster, -1);
         form = new long[size];
         lower = new long[size];
         briefShape = new long[size];
@@ -64,7 +69,6 @@ final class NerContext {
         lowercase.clear();
         for (int i = 0; i < size; i++) {
             describe(text, i);
-            cluster[i] = clusters.path(lower[i]);
             if ((flags[i] & CAPITALISED) != 0) {
                 if (!tokens.sentenceStart(i)) {
                     capitalisedMidSentence.put(lower[i], 1);
@@ -126,6 +130,19 @@ final class NerContext {
         capitalOrDigit[i] = (kinds & (Chars.UPPER | Chars.DIGIT)) != 0;
     }
 
+    /**
+     * Token i's word-cluster path ({@link WordClusters#path}). Looked up on demand: only the tokens the tagger
+     * scores and their neighbours need one, and in most text that is a minority of the tokens.
+     */
+    int cluster(int i) {
+        int path = cluster[i];
+        if (path < 0) {
+            path = clusters.path(lower[i]);
+            cluster[i] = path;
+        }
+        return path;
+    }
+
     boolean has(int i, byte flag) {
         return (flags[i] & flag) != 0;
     }
@@ -156,7 +173,7 @@ final class NerContext {
                 row = historyRows.size();
                 historyRows.put(lower[i], row);
                 if ((row + 1) * types > typeCounts.length) {
-                    typeCounts = java.util.Arrays.copyOf(typeCounts, typeCounts.length * 2);
+                    typeCounts = Arrays.copyOf(typeCounts, typeCounts.length * 2);
                 }
             }
             typeCounts[row * types + NerLabels.type(label)]++;

@@ -43,7 +43,7 @@ final class NerFeatures {
             out[n++] = Hashing.mix(20 + k, Hashing.lowerChars(text, s, s + length) + k);
             out[n++] = Hashing.mix(30 + k, Hashing.lowerChars(text, e - length, e) - k);
         }
-        int cluster = c.cluster[i];
+        int cluster = c.cluster(i);
         out[n++] = Hashing.mix(60, WordClusters.prefix(cluster, 4));
         out[n++] = Hashing.mix(61, WordClusters.prefix(cluster, 8));
         out[n++] = Hashing.mix(62, WordClusters.prefix(cluster, 12));
@@ -90,12 +90,12 @@ final class NerFeatures {
         int gazetteerP1 = wp1 == BOUNDARY ? -1 : c.gazetteer[i + 1];
         out[n++] = Hashing.mix(53, gazetteerM1);
         out[n++] = Hashing.mix(54, gazetteerP1);
-        int cluster = c.cluster[i];
-        out[n++] = Hashing.mix(64, wm1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i - 1], 8));
-        out[n++] = Hashing.mix(65, wp1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i + 1], 8));
-        out[n++] = Hashing.mix(67, wm2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i - 2], 8));
-        out[n++] = Hashing.mix(68, wp2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i + 2], 8));
-        out[n++] = Hashing.mix(69, wm1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster[i - 1], 12), WordClusters.prefix(cluster, 12));
+        int cluster = c.cluster(i);
+        out[n++] = Hashing.mix(64, wm1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster(i - 1), 8));
+        out[n++] = Hashing.mix(65, wp1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster(i + 1), 8));
+        out[n++] = Hashing.mix(67, wm2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster(i - 2), 8));
+        out[n++] = Hashing.mix(68, wp2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster(i + 2), 8));
+        out[n++] = Hashing.mix(69, wm1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster(i - 1), 12), WordClusters.prefix(cluster, 12));
         int history = c.historyType(i);
         out[n++] = Hashing.mix(55, history);
         out[n++] = Hashing.mix(56, history, sentenceStart ? 1 : 0);
