@@ -1,7 +1,5 @@
 package io.newsflow.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.enrich.EntityTagger;
 import io.newsflow.processing.enrich.KnowledgeBase;
@@ -9,14 +7,10 @@ import io.newsflow.processing.enrich.TopicClassifier;
 import io.newsflow.processing.enrich.ner.NerModel;
 import io.newsflow.processing.enrich.ner.WordClusters;
 import io.newsflow.processing.enrich.text.Tokenizer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,7 +36,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
 public class EngineBenchmark {
@@ -60,25 +54,8 @@ public class EngineBenchmark {
         engine = EnrichmentEngine.loadDefault();
         entities = new EntityTagger(KnowledgeBase.loadDefault(), NerModel.loadDefault(), WordClusters.loadDefault());
         topics = new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE);
-        try (Stream<Path> samples = Files.list(Path.of("samples/articles"))) {
-            for (Path sample : samples.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                documents.add(new String[] {null, Files.readString(sample)});
-            }
-        }
-        ObjectMapper mapper = new ObjectMapper();
-        for (String gold : List.of("../shared/eval/ner/gum_wikinews.ner.jsonl",
-                "../shared/eval/topics/huffpost_news_category.topics.jsonl")) {
-            Path file = Path.of(gold);
-            if (Files.isRegularFile(file)) {
-                try (BufferedReader reader = Files.newBufferedReader(file)) {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        JsonNode doc = mapper.readTree(line);
-                        documents.add(new String[] {doc.path("title").asText(null), doc.get("text").asText()});
-                    }
-                }
-            }
-        }
-        long words = documents.stream().mapToLong(d -> d[1].split("\\s+").length).sum();
+        documents.addAll(Corpus.documents());
+        long words = Corpus.words(documents);
         System.out.printf("%n%s: %,d in %,d documents%n", WORDS_PROPERTY, words, documents.size());
     }
 
