@@ -13,7 +13,8 @@ import java.util.Map;
  * dots) is ignored, so "covid-19", "covid 19" and "Covid–19" are one phrase, "S&P 500" is the phrase
  * "s p 500" and "Trump's" holds the word "trump" - except that no phrase spans a comma, semicolon, question
  * mark or line break. Matches are whole words, leftmost and then longest, and do not overlap. One pass over
- * the text; per word one hash probe; nothing allocated but one int array per call.
+ * the text; per word one hash probe, which compares 64-bit hashes of the lower-case words rather than their
+ * characters; nothing allocated but one int array per call.
  *
  * <p>{@link TermMatcher} is the exact, offset-reporting alternative the entity tagger uses.
  *
@@ -29,9 +30,11 @@ final class PhraseMatcher<V> {
 
     private static final int BREAK = -2;
 
-    // words: open addressing, slot -> word id + 1 (0 = empty)
-    private final char[][] words;
+    // words: open addressing by a 64-bit hash of the lower-case word: slot -> word id + 1 (0 = empty) and the
+    // hash. A text word is taken for a lexicon word when the hashes agree: with some thousands of words in the
+    // lexicon, a text word not in it shares a hash with one of them about once in 10^15 words.
     private final int[] wordSlots;
+    private final long[] wordHashes;
     private final int wordMask;
     // trie over word ids: open addressing, key (node << 32 | word id) -> child node
     private final long[] edgeKeys;
@@ -80,17 +83,25 @@ final class PhraseMatcher<V> {
         this.longest = maxWords;
         this.values = nodeValues.toArray();
 
-        this.words = new char[wordList.size()][];
         this.wordMask = tableSize(wordList.size()) - 1;
         this.wordSlots = new int[wordMask + 1];
+        this.wordHashes = new long[wordMask + 1];
         for (int id = 0; id < wordList.size(); id++) {
-            char[] chars = wordList.get(id).toCharArray();
-            words[id] = chars;
-            int slot = mix(hash(chars, 0, chars.length)) & wordMask;
+            String word = wordList.get(id);
+            long h = HASH_START;
+            for (int k = 0; k < word.length(); k++) {
+                h = hash(h, word.charAt(k));
+            }
+            int slot = slot(h);
             while (wordSlots[slot] != 0) {
+                if (wordHashes[slot] == h) {
+                    throw new IllegalArgumentException("lexicon words '" + word + "' and '"
+                            + wordList.get(wordSlots[slot] - 1) + "' have the same hash");
+                }
                 slot = (slot + 1) & wordMask;
             }
             wordSlots[slot] = id + 1;
+            wordHashes[slot] = h;
         }
 
         this.edgeMask = tableSize(edges.size()) - 1;
@@ -169,13 +180,12 @@ final class PhraseMatcher<V> {
                 i++;
                 continue;
             }
-            int start = i;
-            int h = 0;
+            long h = HASH_START;
             while (i < length && Chars.isLetterOrDigit(c = text.charAt(i))) {
-                h = 31 * h + Chars.lower(c);
+                h = hash(h, Chars.lower(c));
                 i++;
             }
-            ids[++n] = lookup(text, start, i, h);
+            ids[++n] = lookup(h);
         }
         ids[0] = n;
         return ids;
@@ -185,24 +195,17 @@ final class PhraseMatcher<V> {
         return c == ',' || c == ';' || c == '?' || c == '\n' || c == '\r';
     }
 
-    private int lookup(CharSequence text, int start, int end, int h) {
-        int slot = mix(h) & wordMask;
-        for (int entry = wordSlots[slot]; entry != 0; entry = wordSlots[slot = (slot + 1) & wordMask]) {
-            char[] w = words[entry - 1];
-            if (w.length == end - start && sameLowerCase(w, text, start)) {
+    private int lookup(long h) {
+        for (int slot = slot(h), entry; (entry = wordSlots[slot]) != 0; slot = (slot + 1) & wordMask) {
+            if (wordHashes[slot] == h) {
                 return entry - 1;
             }
         }
         return -1;
     }
 
-    private static boolean sameLowerCase(char[] word, CharSequence text, int start) {
-        for (int k = 0; k < word.length; k++) {
-            if (word[k] != Chars.lower(text.charAt(start + k))) {
-                return false;
-            }
-        }
-        return true;
+    private int slot(long h) {
+        return mix((int) (h ^ (h >>> 32))) & wordMask;
     }
 
     private int child(int node, int wordId) {
@@ -216,12 +219,11 @@ final class PhraseMatcher<V> {
         return -1;
     }
 
-    private static int hash(char[] chars, int from, int to) {
-        int h = 0;
-        for (int k = from; k < to; k++) {
-            h = 31 * h + chars[k];
-        }
-        return h;
+    private static final long HASH_START = 0xcbf29ce484222325L;
+
+    /** 64-bit FNV-1a, one lower-case character at a time. */
+    private static long hash(long h, char lowerCase) {
+        return (h ^ lowerCase) * 0x100000001b3L;
     }
 
     private static int mix(int h) {
