@@ -1,10 +1,8 @@
 package io.newsflow.processing.enrich;
 
 import io.newsflow.processing.enrich.text.Chars;
-import java.util.HashMap;
+import io.newsflow.processing.enrich.text.Fnv;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,17 +35,41 @@ public final class LanguageDetector {
                     "mais", "as", "dos", "das", "foi", "ao"),
             Set.of("de", "het", "een", "en", "van", "is", "niet", "dat", "op", "te", "zijn", "voor", "met",
                     "die", "ook", "wordt", "aan", "er", "maar", "om"));
-    /** Each function word with the bit of every language it belongs to: one lookup per word of the text. */
-    private static final Map<String, Integer> LANGUAGES_OF = new HashMap<>();
+    /**
+     * Each function word, by the {@link Fnv} hash of its lower case, with the bit of every language it belongs
+     * to: open addressing, one probe per word of the text and no string made for it. 0 marks an empty slot.
+     */
+    private static final long[] WORD_HASHES = new long[512];
+    private static final int[] LANGUAGES_OF = new int[WORD_HASHES.length];
     private static final int LONGEST = FUNCTION_WORDS.stream().flatMap(Set::stream).mapToInt(String::length).max()
             .orElseThrow();
 
     static {
         for (int lang = 0; lang < LANGUAGES.size(); lang++) {
             for (String word : FUNCTION_WORDS.get(lang)) {
-                LANGUAGES_OF.merge(word, 1 << lang, (a, b) -> a | b);
+                long h = Fnv.of(word);
+                int slot = slot(h);
+                while (LANGUAGES_OF[slot] != 0 && WORD_HASHES[slot] != h) {
+                    slot = (slot + 1) & (WORD_HASHES.length - 1);
+                }
+                WORD_HASHES[slot] = h;
+                LANGUAGES_OF[slot] |= 1 << lang;
             }
         }
+    }
+
+    /** The language bits of the function word with this hash, 0 for any other word. */
+    private static int languagesOf(long h) {
+        for (int slot = slot(h); LANGUAGES_OF[slot] != 0; slot = (slot + 1) & (WORD_HASHES.length - 1)) {
+            if (WORD_HASHES[slot] == h) {
+                return LANGUAGES_OF[slot];
+            }
+        }
+        return 0;
+    }
+
+    private static int slot(long h) {
+        return (int) (h ^ (h >>> 32)) & (WORD_HASHES.length - 1);
     }
 
     public String detect(String text) {
@@ -60,14 +82,16 @@ public final class LanguageDetector {
                 i++;
             }
             int start = i;
-            while (i < n && Chars.isLetter(text.charAt(i))) {
+            long h = Fnv.START;
+            char c;
+            while (i < n && Chars.isLetter(c = text.charAt(i))) {
+                h = Fnv.next(h, Chars.lower(c));
                 i++;
             }
             if (i > start) {
                 words++;
-                Integer langs = i - start > LONGEST ? null
-                        : LANGUAGES_OF.get(text.substring(start, i).toLowerCase(Locale.ROOT));
-                for (int lang = 0; langs != null && lang < hits.length; lang++) {
+                int langs = i - start > LONGEST ? 0 : languagesOf(h);
+                for (int lang = 0; langs != 0 && lang < hits.length; lang++) {
                     if ((langs & (1 << lang)) != 0) {
                         hits[lang]++;
                     }

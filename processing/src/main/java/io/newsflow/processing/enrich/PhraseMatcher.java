@@ -1,6 +1,7 @@
 package io.newsflow.processing.enrich;
 
 import io.newsflow.processing.enrich.text.Chars;
+import io.newsflow.processing.enrich.text.Fnv;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -88,10 +89,7 @@ final class PhraseMatcher<V> {
         this.wordHashes = new long[wordMask + 1];
         for (int id = 0; id < wordList.size(); id++) {
             String word = wordList.get(id);
-            long h = HASH_START;
-            for (int k = 0; k < word.length(); k++) {
-                h = hash(h, word.charAt(k));
-            }
+            long h = Fnv.of(word);
             int slot = slot(h);
             while (wordSlots[slot] != 0) {
                 if (wordHashes[slot] == h) {
@@ -180,9 +178,9 @@ final class PhraseMatcher<V> {
                 i++;
                 continue;
             }
-            long h = HASH_START;
+            long h = Fnv.START;
             while (i < length && Chars.isLetterOrDigit(c = text.charAt(i))) {
-                h = hash(h, Chars.lower(c));
+                h = Fnv.next(h, Chars.lower(c));
                 i++;
             }
             ids[++n] = lookup(h);
@@ -217,13 +215,6 @@ final class PhraseMatcher<V> {
             }
         }
         return -1;
-    }
-
-    private static final long HASH_START = 0xcbf29ce484222325L;
-
-    /** 64-bit FNV-1a, one lower-case character at a time. */
-    private static long hash(long h, char lowerCase) {
-        return (h ^ lowerCase) * 0x100000001b3L;
     }
 
     private static int mix(int h) {

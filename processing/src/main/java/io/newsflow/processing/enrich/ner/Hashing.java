@@ -1,15 +1,13 @@
 package io.newsflow.processing.enrich.ner;
 
 import io.newsflow.processing.enrich.text.Chars;
+import io.newsflow.processing.enrich.text.Fnv;
 
-/** 64-bit hashes of text slices and feature templates, computed without allocating strings. */
+/** 64-bit hashes of text slices ({@link Fnv}) and feature templates, computed without allocating strings. */
 final class Hashing {
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-
     /** The hash of no characters, which {@link #next} extends. */
-    static final long EMPTY = FNV_OFFSET;
+    static final long EMPTY = Fnv.START;
 
     private Hashing() {}
 
@@ -31,7 +29,7 @@ final class Hashing {
 
     /** The hash {@code h} extended by one character. */
     static long next(long h, char c) {
-        return (h ^ c) * FNV_PRIME;
+        return Fnv.next(h, c);
     }
 
     static long string(String s) {
