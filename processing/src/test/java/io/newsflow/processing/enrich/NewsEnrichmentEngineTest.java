@@ -30,6 +30,18 @@ class NewsEnrichmentEngineTest {
     }
 
     @Test
+    void anArticleIsTaggedAlikeWhateverTheEngineTaggedBefore() throws Exception {
+        // the engine reuses per-document buffers and sets; nothing of one article may leak into the next
+        try (var samples = Files.list(Path.of("../samples/articles"))) {
+            for (Path sample : samples.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                engine.enrich(null, Files.readString(sample));
+            }
+        }
+        assertThat(engine.enrich(null, body)).isEqualTo(result);
+        assertThat(NewsEnrichmentEngine.loadDefault().enrich(null, body)).isEqualTo(result);
+    }
+
+    @Test
     void tagsPeopleOrganisationsPlacesAndProducts() {
         Map<String, Enrichment.Entity> entities = byName();
 

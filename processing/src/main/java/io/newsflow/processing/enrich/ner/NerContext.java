@@ -26,10 +26,7 @@ final class NerContext {
     private final int[] cluster;
     private final WordClusters clusters;
     final byte[] flags;
-    /** Per word (lower-case hash) that was given a type: its row in {@link #typeCounts}. */
-    private final LongIntMap historyRows = new LongIntMap(64);
-    /** How often each word was given each type: one row of {@code NerLabels.TYPES.size()} counts per word. */
-    private int[] typeCounts = new int[64 * NerLabels.TYPES.size()];
+    private final Scratch scratch;
 
     static final byte CAPITALISED = 1;
     static final byte ALL_CAPS = 2;
@@ -44,15 +41,31 @@ final class NerContext {
     final boolean[] capitalOrDigit;
 
     NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters) {
-        this(tokens, gazetteer, clusters, new LongIntMap(16), new LongIntMap(tokens.size()));
+        this(tokens, gazetteer, clusters, new Scratch());
     }
 
     /**
-     * With the caller's scratch sets of the words seen capitalised mid-sentence and in lower case, emptied
-     * here: a tagger reuses them from one document to the next instead of allocating them anew.
+     * The per-document sets and counts of a context, which a tagger keeps from one document to the next
+     * instead of allocating them anew; each context empties them when it starts.
      */
-    NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters, LongIntMap capitalisedMidSentence,
-               LongIntMap lowercase) {
+    static final class Scratch {
+        /** The words seen capitalised mid-sentence and in lower case (lower-case hashes). */
+        private final LongIntMap capitalisedMidSentence = new LongIntMap(256);
+        private final LongIntMap lowercase = new LongIntMap(2048);
+        /** Per word (lower-case hash) that was given a type: its row in {@link #typeCounts}. */
+        private final LongIntMap historyRows = new LongIntMap(64);
+        /** How often each word was given each type: one row of {@code NerLabels.TYPES.size()} counts per word. */
+        private int[] typeCounts = new int[64 * NerLabels.TYPES.size()];
+
+        private void clear() {
+            capitalisedMidSentence.clear();
+            lowercase.clear();
+            historyRows.clear();
+        }
+    }
+
+    /** With a tagger's {@link Scratch}, emptied here. */
+    NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters, Scratch scratch) {
         this.tokens = tokens;
         this.size = tokens.size();
         this.gazetteer = gazetteer;
@@ -65,8 +78,10 @@ final class NerContext {
         flags = new byte[size];
         capitalOrDigit = new boolean[size];
         CharSequence text = tokens.text();
-        capitalisedMidSentence.clear();
-        lowercase.clear();
+        this.scratch = scratch;
+        scratch.clear();
+        LongIntMap capitalisedMidSentence = scratch.capitalisedMidSentence;
+        LongIntMap lowercase = scratch.lowercase;
         for (int i = 0; i < size; i++) {
             describe(text, i);
             if ((flags[i] & CAPITALISED) != 0) {
@@ -149,11 +164,12 @@ final class NerContext {
 
     /** The type most often given to this word earlier in the document, or -1. */
     int historyType(int i) {
-        int row = historyRows.get(lower[i]);
+        int row = scratch.historyRows.get(lower[i]);
         if (row < 0) {
             return -1;
         }
         int types = NerLabels.TYPES.size();
+        int[] typeCounts = scratch.typeCounts;
         int best = -1;
         for (int t = 0; t < types; t++) {
             int count = typeCounts[row * types + t];
@@ -168,15 +184,17 @@ final class NerContext {
     void remember(int i, int label) {
         if (label != NerLabels.OUTSIDE && has(i, CAPITALISED)) {
             int types = NerLabels.TYPES.size();
+            LongIntMap historyRows = scratch.historyRows;
             int row = historyRows.get(lower[i]);
             if (row < 0) {
                 row = historyRows.size();
                 historyRows.put(lower[i], row);
-                if ((row + 1) * types > typeCounts.length) {
-                    typeCounts = Arrays.copyOf(typeCounts, typeCounts.length * 2);
+                if ((row + 1) * types > scratch.typeCounts.length) {
+                    scratch.typeCounts = Arrays.copyOf(scratch.typeCounts, scratch.typeCounts.length * 2);
                 }
+                Arrays.fill(scratch.typeCounts, row * types, (row + 1) * types, 0);
             }
-            typeCounts[row * types + NerLabels.type(label)]++;
+            scratch.typeCounts[row * types + NerLabels.type(label)]++;
         }
     }
 }

@@ -21,9 +21,8 @@ public final class NerTagger {
     private final float[] scores = new float[NerLabels.COUNT];
     /** Scratch space of {@link NerModel#score}, one per tagger: the model is shared between threads. */
     private final int[] slots = new int[NerFeatures.MAX];
-    /** Scratch sets of {@link NerContext}, reused from one document to the next. */
-    private final LongIntMap capitalisedMidSentence = new LongIntMap(256);
-    private final LongIntMap lowercase = new LongIntMap(2048);
+    /** Scratch space of {@link NerContext}, reused from one document to the next. */
+    private final NerContext.Scratch scratch = new NerContext.Scratch();
 
     /** A name found at tokens {@code [firstToken, lastToken]}, i.e. characters {@code [start, end)}. */
     public record Span(int firstToken, int lastToken, int start, int end, EntityType type, double margin) {}
@@ -49,7 +48,7 @@ public final class NerTagger {
 
     /** Tags the tokens, given the gazetteer marks of each ({@link Gazetteer#mark(Tokens, List, java.util.function.ToIntFunction)}). */
     public List<Span> tag(Tokens tokens, int[] gazetteerMarks) {
-        NerContext context = new NerContext(tokens, gazetteerMarks, clusters, capitalisedMidSentence, lowercase);
+        NerContext context = new NerContext(tokens, gazetteerMarks, clusters, scratch);
         List<Span> spans = new ArrayList<>();
         int previous = NerLabels.OUTSIDE;
         int previous2 = NerLabels.OUTSIDE;
