@@ -23,10 +23,13 @@ import java.util.Objects;
  * <p>A build is a {@code newsflow-processing} jar; its classes and resources ({@code io.newsflow.processing},
  * {@code io/newsflow/}) are loaded from it, everything else from this classpath. From the repository root:
  * <pre>
- * ./mvnw -q -B package -DskipTests -pl benchmarks -am
- * cp processing/target/newsflow-processing-*.jar target/b.jar        # the build under test
- * git stash &amp;&amp; ./mvnw -q -B package -DskipTests -pl processing &amp;&amp; cp processing/target/newsflow-processing-*.jar target/a.jar &amp;&amp; git stash pop
+ * ./mvnw -q -B package -DskipTests -pl benchmarks -am     # B: the working tree
+ * cp processing/target/newsflow-processing-0.1.0-SNAPSHOT.jar target/b.jar
+ * git worktree add target/a-tree COMMIT                   # A: the commit to compare with
+ * (cd target/a-tree &amp;&amp; ./mvnw -q -B package -DskipTests -pl processing -am)
+ * cp target/a-tree/processing/target/newsflow-processing-0.1.0-SNAPSHOT.jar target/a.jar
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.newsflow.benchmarks.EngineAB target/a.jar target/b.jar [rounds]
+ * git worktree remove --force target/a-tree
  * </pre>
  * The first third of the rounds is warm-up; the report gives B's CPU time over A's, in total and the median
  * of the rounds with its quartiles.
