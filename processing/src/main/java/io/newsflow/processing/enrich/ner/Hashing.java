@@ -6,51 +6,21 @@ import io.newsflow.processing.enrich.text.Fnv;
 /** 64-bit hashes of text slices ({@link Fnv}) and feature templates, computed without allocating strings. */
 final class Hashing {
 
-    /** The hash of no characters, which {@link #next} extends. */
-    static final long EMPTY = Fnv.START;
-
     private Hashing() {}
 
-    static long chars(CharSequence text, int start, int end) {
-        long h = EMPTY;
-        for (int i = start; i < end; i++) {
-            h = next(h, text.charAt(i));
-        }
-        return h;
-    }
-
     static long lowerChars(CharSequence text, int start, int end) {
-        long h = EMPTY;
+        long h = Fnv.START;
         for (int i = start; i < end; i++) {
-            h = next(h, Chars.lower(text.charAt(i)));
+            h = Fnv.next(h, Chars.lower(text.charAt(i)));
         }
         return h;
     }
 
-    /** The hash {@code h} extended by one character. */
-    static long next(long h, char c) {
-        return Fnv.next(h, c);
-    }
-
-    static long string(String s) {
-        return chars(s, 0, s.length());
-    }
-
-    /** Word shape: X for upper, x for lower, d for digit, other characters as they are; {@code brief} collapses runs. */
-    static long shape(CharSequence text, int start, int end, boolean brief) {
-        long h = EMPTY;
-        char last = 0;
-        int length = 0;
-        for (int i = start; i < end; i++) {
-            char s = shape(text.charAt(i));
-            if (brief && s == last) {
-                continue;
-            }
-            if (!brief && ++length > 8) {
-                break;
-            }
-            h = next(h, s);
-            last = s;
+    /** Word shape of at most 8 characters: X for upper, x for lower, d for digit, other characters as they are. */
+    static long shape(CharSequence text, int start, int end) {
+        long h = Fnv.START;
+        for (int i = start; i < Math.min(end, start + 8); i++) {
+            h = Fnv.next(h, shape(text.charAt(i)));
         }
         return h;
     }

@@ -1,6 +1,7 @@
 package io.newsflow.processing.enrich.ner;
 
 import io.newsflow.processing.enrich.text.Chars;
+import io.newsflow.processing.enrich.text.Fnv;
 import io.newsflow.processing.enrich.text.Tokens;
 import java.util.Arrays;
 
@@ -103,24 +104,24 @@ final class NerContext {
     }
 
     /**
-     * Token i's form, lower-case and brief-shape hashes ({@link Hashing#chars}, {@link Hashing#lowerChars},
-     * {@link Hashing#shape} with {@code brief}) and its flags, in one pass over its characters.
+     * Token i's form, lower-case and brief-shape hashes ({@link Fnv} of its characters, of their lower case, and
+     * of their {@link Hashing#shape} classes with runs collapsed) and its flags, in one pass over its characters.
      */
     private void describe(CharSequence text, int i) {
         int s = tokens.start(i);
         int e = tokens.end(i);
-        long formHash = Hashing.EMPTY;
+        long formHash = Fnv.START;
         long lowerHash = formHash;
         long shapeHash = formHash;
         char lastShape = 0;
         int kinds = 0;
         for (int k = s; k < e; k++) {
             char c = text.charAt(k);
-            formHash = Hashing.next(formHash, c);
-            lowerHash = Hashing.next(lowerHash, Chars.lower(c));
+            formHash = Fnv.next(formHash, c);
+            lowerHash = Fnv.next(lowerHash, Chars.lower(c));
             char shape = Hashing.shape(c);
             if (shape != lastShape) {
-                shapeHash = Hashing.next(shapeHash, shape);
+                shapeHash = Fnv.next(shapeHash, shape);
                 lastShape = shape;
             }
             kinds |= Chars.kind(c);

@@ -1,5 +1,7 @@
 package io.newsflow.processing.enrich.ner;
 
+import io.newsflow.processing.enrich.text.Fnv;
+
 /**
  * The feature templates of the tagger, after Ratinov and Roth (2009): the word and its neighbours, shapes,
  * affixes, capitalisation in and out of sentence-initial position, knowledge-base (gazetteer) marks around the
@@ -11,7 +13,7 @@ final class NerFeatures {
     /** The most features one token can have. */
     static final int MAX = 80;
 
-    private static final long BOUNDARY = Hashing.string("<s>");
+    private static final long BOUNDARY = Fnv.of("<s>");
 
     private NerFeatures() {}
 
@@ -36,7 +38,7 @@ final class NerFeatures {
         out[n++] = Hashing.mix(1, 0);
         out[n++] = Hashing.mix(2, c.lower[i]);
         out[n++] = Hashing.mix(3, c.form[i]);
-        out[n++] = Hashing.mix(10, Hashing.shape(text, s, e, false));
+        out[n++] = Hashing.mix(10, Hashing.shape(text, s, e));
         out[n++] = Hashing.mix(11, c.briefShape[i]);
         for (int k = 0; k < NerContext.AFFIXES; k++) {
             int length = Math.min(k + 1, e - s);
