@@ -311,8 +311,9 @@ final class NameRules {
      * word, whatever the tagger made of it; the name alone elsewhere in the text is the same storm.
      */
     static void namedStorms(String body, List<FoundName> found) {
-        if (!body.contains("Storm") && !body.contains("Hurricane") && !body.contains("Typhoon")
-                && !body.contains("Cyclone")) {
+        // each of STORM's words is followed by a space; most texts have none, and the pattern is slow to rule out
+        if (!body.contains("Storm ") && !body.contains("Superstorm ") && !body.contains("Hurricane ")
+                && !body.contains("Typhoon ") && !body.contains("Cyclone ")) {
             return;
         }
         Set<String> storms = new HashSet<>();
