@@ -140,14 +140,20 @@ final class EntityGroups {
     }
 
     /** "University of North Carolina" -> "UNC": the capitals of its words. */
-    private static String acronym(String name) {
+    static String acronym(String name) {
         StringBuilder letters = new StringBuilder();
-        for (String word : WORD_BREAK.split(name)) {
-            if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
-                letters.append(word.charAt(0));
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((i == 0 || isWordBreak(name.charAt(i - 1))) && !isWordBreak(c) && Character.isUpperCase(c)) {
+                letters.append(c);
             }
         }
         return letters.toString();
+    }
+
+    /** Words of a name are separated by spaces and hyphens ("Rolls-Royce" -> "RR"). */
+    private static boolean isWordBreak(char c) {
+        return c == ' ' || c == '-';
     }
 
     static List<Enrichment.Entity> entities(String title, int length, List<Group> groups) {
@@ -177,7 +183,6 @@ final class EntityGroups {
         return entities;
     }
 
-    private static final Pattern WORD_BREAK = Pattern.compile("[ \\-]+");
     private static final Pattern JOINED_INITIALS = Pattern.compile(
             "\\b(\\p{Lu})\\.(?=(?:\\p{Lu}\\.)+ \\p{Lu}\\p{Ll})");
 
@@ -187,7 +192,7 @@ final class EntityGroups {
      * Simpson", but "D.C." stays). A guess, never checked against Wikipedia: such an entity has no {@code id}.
      */
     static String guessedTitle(String name) {
-        String title = JOINED_INITIALS.matcher(name).replaceAll("$1. ");
+        String title = name.indexOf('.') < 0 ? name : JOINED_INITIALS.matcher(name).replaceAll("$1. ");
         return title.isEmpty() ? title : title.substring(0, 1).toUpperCase(Locale.ROOT) + title.substring(1);
     }
 

@@ -131,6 +131,14 @@ class EntityTaggerTest {
     }
 
     @Test
+    void anAcronymIsTheCapitalOfEachWordBetweenSpacesAndHyphens() {
+        assertThat(EntityGroups.acronym("University of North Carolina")).isEqualTo("UNC");
+        assertThat(EntityGroups.acronym("Rolls-Royce Holdings")).isEqualTo("RRH");
+        assertThat(EntityGroups.acronym("- Bank of  Korea -")).isEqualTo("BK");
+        assertThat(EntityGroups.acronym("eBay McDonald")).isEqualTo("M");
+    }
+
+    @Test
     void aWordAfterACapitalisedWordIsPartOfTheNameNotANestedName() {
         List<Enrichment.Entity> entities = tagger.tag(null, "She moved to New York in 2010 to study at the University of Helsinki.");
 
@@ -200,6 +208,13 @@ class EntityTaggerTest {
 
         assertThat(named(entities, "Cyclone Phailin").type()).isEqualTo(EntityType.EVENT);
         assertThat(entities).noneMatch(e -> e.type() == EntityType.PERSON);
+    }
+
+    @Test
+    void aSuperstormIsAStormToo() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Superstorm Zelda flooded the subway tunnels of Manhattan.");
+
+        assertThat(named(entities, "Superstorm Zelda").type()).isEqualTo(EntityType.EVENT);
     }
 
     @Test
