@@ -168,7 +168,9 @@ final class Linker {
             if (crossed || !inside.isEmpty() && body.substring(start, end).indexOf(' ') < 0) {
                 continue;
             }
-            found.removeAll(inside);
+            if (!inside.isEmpty()) {
+                found.removeAll(inside);
+            }
             added.add(new FoundName(start, end, body.substring(start, end), type, 1.0));
         }
         found.addAll(added);
