@@ -39,6 +39,14 @@ public final class NerModel {
      * no per-weight branch or index; a hash half below 2^30 read as a float's bits is a finite number, never NaN.
      */
     private final float[] table;
+    /**
+     * One short per slot of {@link #table}: a fingerprint of the feature there (15 bits of its hash that the
+     * slot's index does not use, and a lowest bit that is always set), 0 where the slot is empty. A megabyte, which
+     * stays in the processor's caches where the table does not: a feature the model does not know, as many of a
+     * token's context features are, is ruled out here without reading the table, and a known one is read from it
+     * once, instead of once for each slot its probe passes.
+     */
+    private final short[] tags;
     private final int mask;
     private static final int SLOT = 16;
     private static final int HASH_HIGH = NerLabels.COUNT;
@@ -61,12 +69,14 @@ public final class NerModel {
         int capacity = Integer.highestOneBit(Math.max(16, keys.length + keys.length * 3 / 5 - 1)) << 1;
         this.mask = capacity - 1;
         this.table = new float[capacity * SLOT];
+        this.tags = new short[capacity];
         for (int f = 0; f < keys.length; f++) {
             long key = keys[f];
             int slot = slot(key);
-            while (table[slot * SLOT + TAKEN] != 0) {
+            while (tags[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
+            tags[slot] = tag(key);
             int base = slot * SLOT;
             table[base + HASH_HIGH] = Float.intBitsToFloat(high(key));
             table[base + HASH_LOW] = Float.intBitsToFloat(low(key));
@@ -79,6 +89,10 @@ public final class NerModel {
 
     private int slot(long key) {
         return (int) (key ^ (key >>> 29)) & mask;
+    }
+
+    private static short tag(long key) {
+        return (short) ((key >>> 47) | 1);
     }
 
     private static int high(long key) {
@@ -98,36 +112,63 @@ public final class NerModel {
     }
 
     /**
-     * Adds the weights of {@code count} features to {@code scores} (one slot per label). Two passes: the first
-     * only touches each feature's slot, so that the processor fetches the cache lines of all features at once
-     * instead of waiting for one after the other; the second reads them. {@code bases} is the caller's scratch
-     * space for the slots (at least {@code count} long): the model is shared between threads, its callers are not.
+     * Adds the weights of {@code count} features to {@code scores} (one slot per label), in the order given. Two
+     * passes: the first finds each feature's slot by its fingerprint and touches it, so that the processor
+     * fetches the cache lines of all known features at once instead of waiting for one after the other; the
+     * second checks the whole hash and reads the weights. {@code bases} is the caller's scratch space for the
+     * slots (at least {@code count} int): the model is shared between threads, its callers are not.
      */
     void score(long[] features, int count, float[] scores, int[] bases) {
         float[] t = table;
+        short[] g = tags;
         float touched = 0;
         for (int f = 0; f < count; f++) {
-            int base = slot(features[f]) * SLOT;
-            bases[f] = base;
-            touched += t[base + TAKEN];
-        }
-        for (int f = 0; f < count; f++) {
             long key = features[f];
-            int high = high(key);
-            int low = low(key);
-            int base = bases[f];
-            while (t[base + TAKEN] != 0) {
-                if (Float.floatToRawIntBits(t[base + HASH_HIGH]) == high
-                        && Float.floatToRawIntBits(t[base + HASH_LOW]) == low) {
-                    for (int l = 0; l < NerLabels.COUNT; l++) {
-                        scores[l] += t[base + l];
-                    }
+            short tag = tag(key);
+            int base = -1;
+            for (int slot = slot(key); g[slot] != 0; slot = (slot + 1) & mask) {
+                if (g[slot] == tag) {
+                    base = slot * SLOT;
+                    touched += t[base + TAKEN];
                     break;
                 }
-                base = (base + SLOT) & (mask * SLOT + SLOT - 1);
+            }
+            bases[f] = base;
+        }
+        for (int f = 0; f < count; f++) {
+            int base = bases[f];
+            if (base < 0) {
+                continue;
+            }
+            long key = features[f];
+            if (!holds(base, key)) {
+                // another feature with the same fingerprint: probe on
+                base = find(key, ((base / SLOT) + 1) & mask);
+                if (base < 0) {
+                    continue;
+                }
+            }
+            for (int l = 0; l < NerLabels.COUNT; l++) {
+                scores[l] += t[base + l];
             }
         }
         sink = touched;
+    }
+
+    private boolean holds(int base, long key) {
+        return Float.floatToRawIntBits(table[base + HASH_HIGH]) == high(key)
+                && Float.floatToRawIntBits(table[base + HASH_LOW]) == low(key);
+    }
+
+    /** The table index of {@code key}'s slot, probing from {@code slot}; -1 if the model does not know it. */
+    private int find(long key, int slot) {
+        short tag = tag(key);
+        for (; tags[slot] != 0; slot = (slot + 1) & mask) {
+            if (tags[slot] == tag && holds(slot * SLOT, key)) {
+                return slot * SLOT;
+            }
+        }
+        return -1;
     }
 
     /** Keeps the first pass's reads from being optimised away. */

@@ -45,6 +45,22 @@ class NerModelTest {
     }
 
     @Test
+    void tellsApartFeaturesWithTheSameSlotAndFingerprint() {
+        // bit 20 is in neither the slot's index nor the fingerprint: the two keys differ only in the full hash
+        long known = 0x0123456789abcdefL;
+        long twin = known ^ (1L << 20);
+        NerModel one = new NerModel("one", new long[] {known}, new byte[] {2}, new float[] {1.5f}, new int[] {0, 1});
+        assertThat(score(one, twin)).containsOnly(0f);
+        assertThat(score(one, known)[2]).isEqualTo(1.5f);
+
+        NerModel both = new NerModel("both", new long[] {known, twin}, new byte[] {2, 5}, new float[] {1.5f, -4f},
+                new int[] {0, 1, 2});
+        assertThat(score(both, twin)[5]).isEqualTo(-4f);
+        assertThat(score(both, twin)[2]).isZero();
+        assertThat(score(both, known, twin)[2]).isEqualTo(1.5f);
+    }
+
+    @Test
     void scoresTheSameAfterWritingAndReading() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model().write(bytes);
