@@ -3,6 +3,7 @@ package io.newsflow.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.processing.enrich.KnowledgeBase;
+import io.newsflow.processing.enrich.ner.FirstNames;
 import io.newsflow.processing.enrich.ner.Gazetteer;
 import io.newsflow.processing.enrich.ner.NerLabels;
 import io.newsflow.processing.enrich.ner.NerModel;
@@ -72,7 +73,7 @@ final class TrainNerCommand implements Callable<Integer> {
             + "order of the data, so one run is a draw (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--model-version", defaultValue = "ner-2026.11.26e", description = "Version written into the model.")
+    @Option(names = "--model-version", defaultValue = "ner-2026.11.27a", description = "Version written into the model.")
     String version;
 
     @Option(names = {"-o", "--output"}, defaultValue = "processing/src/main/resources/io/newsflow/model/ner.bin.gz",
@@ -93,6 +94,7 @@ final class TrainNerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Gazetteer gazetteer = new Gazetteer(KnowledgeBase.loadDefault());
         WordClusters clusters = WordClusters.loadDefault();
+        FirstNames firstNames = FirstNames.loadDefault();
         List<NerTrainer.Document> documents = new ArrayList<>();
         for (String file : train) {
             List<NerTrainer.Document> docs = read(trainDir.resolve(file));
@@ -112,7 +114,7 @@ final class TrainNerCommand implements Callable<Integer> {
             long runSeed = seed + run;
             long started = System.nanoTime();
             int[] epoch = {0};
-            NerModel model = new NerTrainer(gazetteer, clusters).train(documents, epochs, runSeed, version, errors -> {
+            NerModel model = new NerTrainer(gazetteer, clusters, firstNames).train(documents, epochs, runSeed, version, errors -> {
                 out.printf("seed %d, epoch %2d: %,d tokens wrong (%.2f%%)%n", runSeed, ++epoch[0], errors, 100.0 * errors / tokens);
                 out.flush();
             });
@@ -121,7 +123,7 @@ final class TrainNerCommand implements Callable<Integer> {
                 model = model.pruned(prune);
                 out.printf("pruned to %,d features with a weight of at least %s%n", model.features(), prune);
             }
-            NerTagger tagger = new NerTagger(model, gazetteer, clusters);
+            NerTagger tagger = new NerTagger(model, gazetteer, clusters, firstNames);
             int[] all = new int[3];
             held.forEach((file, docs) -> {
                 int[] counts = report(out, file, docs, tagger);

@@ -4,6 +4,7 @@ import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.enrich.EntityTagger;
 import io.newsflow.processing.enrich.KnowledgeBase;
 import io.newsflow.processing.enrich.TopicClassifier;
+import io.newsflow.processing.enrich.ner.FirstNames;
 import io.newsflow.processing.enrich.ner.NerModel;
 import io.newsflow.processing.enrich.ner.WordClusters;
 import io.newsflow.processing.enrich.text.Tokenizer;
@@ -52,7 +53,8 @@ public class EngineBenchmark {
     @Setup
     public void load() throws IOException {
         engine = EnrichmentEngine.loadDefault();
-        entities = new EntityTagger(KnowledgeBase.loadDefault(), NerModel.loadDefault(), WordClusters.loadDefault());
+        entities = new EntityTagger(KnowledgeBase.loadDefault(), NerModel.loadDefault(), WordClusters.loadDefault(),
+                FirstNames.loadDefault());
         topics = new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE);
         documents.addAll(Corpus.documents());
         long words = Corpus.words(documents);

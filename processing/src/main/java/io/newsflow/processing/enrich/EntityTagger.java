@@ -1,5 +1,6 @@
 package io.newsflow.processing.enrich;
 
+import io.newsflow.processing.enrich.ner.FirstNames;
 import io.newsflow.processing.enrich.ner.Gazetteer;
 import io.newsflow.processing.enrich.ner.NerModel;
 import io.newsflow.processing.enrich.ner.NerTagger;
@@ -25,8 +26,8 @@ public final class EntityTagger {
     private final Linker linker;
     private final Set<String> demonyms = Demonyms.loadDefault();
 
-    public EntityTagger(KnowledgeBase kb, NerModel model, WordClusters clusters) {
-        this.tagger = new NerTagger(model, clusters);
+    public EntityTagger(KnowledgeBase kb, NerModel model, WordClusters clusters, FirstNames firstNames) {
+        this.tagger = new NerTagger(model, clusters, firstNames);
         this.linker = new Linker(kb);
     }
 

@@ -1,5 +1,6 @@
 package io.newsflow.processing.enrich;
 
+import io.newsflow.processing.enrich.ner.FirstNames;
 import io.newsflow.processing.enrich.ner.NerModel;
 import io.newsflow.processing.enrich.ner.WordClusters;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public final class NewsEnrichmentEngine implements EnrichmentEngine {
 
-    public static final String ENGINE_VERSION = "newsflow-engine/0.7";
+    public static final String ENGINE_VERSION = "newsflow-engine/0.8";
     private static final String SPORT = "medtop:15000000";
 
     private final EntityTagger entities;
@@ -20,16 +21,17 @@ public final class NewsEnrichmentEngine implements EnrichmentEngine {
     private final LanguageDetector language = new LanguageDetector();
     private final String kbVersion;
 
-    public NewsEnrichmentEngine(KnowledgeBase kb, NerModel model, WordClusters clusters, TopicClassifier topics) {
-        this.entities = new EntityTagger(kb, model, clusters);
+    public NewsEnrichmentEngine(KnowledgeBase kb, NerModel model, WordClusters clusters, FirstNames firstNames,
+                                TopicClassifier topics) {
+        this.entities = new EntityTagger(kb, model, clusters, firstNames);
         this.topics = topics;
         this.kbVersion = "kb " + kb.version() + ", model " + model.version() + ", topics " + topics.version();
     }
 
-    /** The bundled knowledge base, clusters and topic lexicon with another entity model, e.g. one just trained. */
+    /** The bundled knowledge base, clusters, first names and topic lexicon with another entity model, e.g. one just trained. */
     public static NewsEnrichmentEngine withModel(NerModel model) {
         return new NewsEnrichmentEngine(KnowledgeBase.loadDefault(), model, WordClusters.loadDefault(),
-                new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE));
+                FirstNames.loadDefault(), new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE));
     }
 
     /** The engine with everything bundled. */
@@ -48,7 +50,8 @@ public final class NewsEnrichmentEngine implements EnrichmentEngine {
                 .withEntries(version, "entities of update " + version, entityRows == null ? "" : entityRows);
         TopicClassifier topics = topicLexicon == null ? new TopicClassifier(TopicClassifier.DEFAULT_RESOURCE)
                 : TopicClassifier.fromText("topics of update " + version, topicLexicon);
-        return new NewsEnrichmentEngine(kb, NerModel.loadDefault(), WordClusters.loadDefault(), topics);
+        return new NewsEnrichmentEngine(kb, NerModel.loadDefault(), WordClusters.loadDefault(), FirstNames.loadDefault(),
+                topics);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.newsflow.processing.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.processing.enrich.ner.FirstNames;
 import io.newsflow.processing.enrich.ner.NerModel;
 import io.newsflow.processing.enrich.ner.WordClusters;
 import java.util.List;
@@ -15,7 +16,8 @@ class EntityTaggerTest {
 
     @BeforeAll
     static void load() {
-        tagger = new EntityTagger(KnowledgeBase.loadDefault(), NerModel.loadDefault(), WordClusters.loadDefault());
+        tagger = new EntityTagger(KnowledgeBase.loadDefault(), NerModel.loadDefault(), WordClusters.loadDefault(),
+                FirstNames.loadDefault());
     }
 
     private static Enrichment.Entity named(List<Enrichment.Entity> entities, String name) {

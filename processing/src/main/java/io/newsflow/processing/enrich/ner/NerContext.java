@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * Everything the tagger knows about one document before it tags it: per-token hashes (form, lower case,
- * brief shape, word cluster), gazetteer marks from the knowledge base, and document-wide evidence (a word
+ * brief shape, word cluster), gazetteer marks from the knowledge base, common first names, and document-wide evidence (a word
  * seen capitalised in mid-sentence elsewhere is likely a name; a word seen in lower case is likely not).
  * The features of a word's own characters (full shape, affixes) are computed when the word is scored, not
  * here: most tokens are common words whose scores the tagger remembers. While tagging, it keeps the types
@@ -40,9 +40,12 @@ final class NerContext {
      * which the model reads as one feature.
      */
     final boolean[] capitalOrDigit;
+    /** Per token: a capitalised word that is a common first name ({@link FirstNames}). */
+    final boolean[] firstName;
+    private final FirstNames firstNames;
 
-    NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters) {
-        this(tokens, gazetteer, clusters, new Scratch());
+    NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters, FirstNames firstNames) {
+        this(tokens, gazetteer, clusters, firstNames, new Scratch());
     }
 
     /**
@@ -66,11 +69,12 @@ final class NerContext {
     }
 
     /** With a tagger's {@link Scratch}, emptied here. */
-    NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters, Scratch scratch) {
+    NerContext(Tokens tokens, int[] gazetteer, WordClusters clusters, FirstNames firstNames, Scratch scratch) {
         this.tokens = tokens;
         this.size = tokens.size();
         this.gazetteer = gazetteer;
         this.clusters = clusters;
+        this.firstNames = firstNames;
         this.cluster = new int[size];
         Arrays.fill(cluster, -1);
         form = new long[size];
@@ -78,6 +82,7 @@ final class NerContext {
         briefShape = new long[size];
         flags = new byte[size];
         capitalOrDigit = new boolean[size];
+        firstName = new boolean[size];
         CharSequence text = tokens.text();
         this.scratch = scratch;
         scratch.clear();
@@ -143,6 +148,7 @@ final class NerContext {
             f |= HAS_DIGIT;
         }
         flags[i] = f;
+        firstName[i] = (f & CAPITALISED) != 0 && firstNames.contains(lowerHash);
         capitalOrDigit[i] = (kinds & (Chars.UPPER | Chars.DIGIT)) != 0;
     }
 

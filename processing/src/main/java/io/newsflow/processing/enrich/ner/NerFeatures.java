@@ -5,8 +5,8 @@ import io.newsflow.processing.enrich.text.Fnv;
 /**
  * The feature templates of the tagger, after Ratinov and Roth (2009): the word and its neighbours, shapes,
  * affixes, capitalisation in and out of sentence-initial position, knowledge-base (gazetteer) marks around the
- * word, the labels just given, and what the same word was tagged earlier in the document. Features are 64-bit
- * hashes written into a caller's buffer; nothing is allocated per token.
+ * word, common first names on it and beside it, the labels just given, and what the same word was tagged earlier
+ * in the document. Features are 64-bit hashes written into a caller's buffer; nothing is allocated per token.
  */
 final class NerFeatures {
 
@@ -51,6 +51,7 @@ final class NerFeatures {
         out[n++] = Hashing.mix(62, WordClusters.prefix(cluster, 12));
         out[n++] = Hashing.mix(63, WordClusters.prefix(cluster, 16));
         out[n++] = Hashing.mix(66, WordClusters.prefix(cluster, 12), c.briefShape[i]);
+        out[n++] = Hashing.mix(70, c.firstName[i] ? 1 : 0);
         return n;
     }
 
@@ -98,6 +99,8 @@ final class NerFeatures {
         out[n++] = Hashing.mix(67, wm2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster(i - 2), 8));
         out[n++] = Hashing.mix(68, wp2 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster(i + 2), 8));
         out[n++] = Hashing.mix(69, wm1 == BOUNDARY ? -1 : WordClusters.prefix(c.cluster(i - 1), 12), WordClusters.prefix(cluster, 12));
+        out[n++] = Hashing.mix(71, wm1 != BOUNDARY && c.firstName[i - 1] ? 1 : 0,
+                wp1 != BOUNDARY && c.firstName[i + 1] ? 1 : 0);
         int history = c.historyType(i);
         out[n++] = Hashing.mix(55, history);
         out[n++] = Hashing.mix(56, history, sentenceStart ? 1 : 0);

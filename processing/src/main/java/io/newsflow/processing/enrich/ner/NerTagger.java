@@ -17,6 +17,7 @@ public final class NerTagger {
     private final NerModel model;
     private final Gazetteer gazetteer;
     private final WordClusters clusters;
+    private final FirstNames firstNames;
     private final long[] features = new long[NerFeatures.MAX];
     private final float[] scores = new float[NerLabels.COUNT];
     /** Scratch space of {@link NerModel#score}, one per tagger: the model is shared between threads. */
@@ -27,15 +28,16 @@ public final class NerTagger {
     /** A name found at tokens {@code [firstToken, lastToken]}, i.e. characters {@code [start, end)}. */
     public record Span(int firstToken, int lastToken, int start, int end, EntityType type, double margin) {}
 
-    public NerTagger(NerModel model, Gazetteer gazetteer, WordClusters clusters) {
+    public NerTagger(NerModel model, Gazetteer gazetteer, WordClusters clusters, FirstNames firstNames) {
         this.model = model;
         this.gazetteer = gazetteer;
         this.clusters = clusters;
+        this.firstNames = firstNames;
     }
 
     /** A tagger whose callers mark the knowledge base's names themselves: {@link #tag(Tokens, int[])} only. */
-    public NerTagger(NerModel model, WordClusters clusters) {
-        this(model, null, clusters);
+    public NerTagger(NerModel model, WordClusters clusters, FirstNames firstNames) {
+        this(model, null, clusters, firstNames);
     }
 
     /** Tags the tokens, marking the knowledge base's names with this tagger's {@link Gazetteer}. */
@@ -48,7 +50,7 @@ public final class NerTagger {
 
     /** Tags the tokens, given the gazetteer marks of each ({@link Gazetteer#mark(Tokens, List, java.util.function.ToIntFunction)}). */
     public List<Span> tag(Tokens tokens, int[] gazetteerMarks) {
-        NerContext context = new NerContext(tokens, gazetteerMarks, clusters, scratch);
+        NerContext context = new NerContext(tokens, gazetteerMarks, clusters, firstNames, scratch);
         List<Span> spans = new ArrayList<>();
         int previous = NerLabels.OUTSIDE;
         int previous2 = NerLabels.OUTSIDE;

@@ -18,15 +18,17 @@ public final class NerTrainer {
 
     private final Gazetteer gazetteer;
     private final WordClusters clusters;
+    private final FirstNames firstNames;
     private final LongIntMap index = new LongIntMap(1 << 20);
     private float[] weights = new float[(1 << 20) * NerLabels.COUNT];
     private double[] accumulated = new double[(1 << 20) * NerLabels.COUNT];
     private long[] keys = new long[1 << 20];
     private long step = 1;
 
-    public NerTrainer(Gazetteer gazetteer, WordClusters clusters) {
+    public NerTrainer(Gazetteer gazetteer, WordClusters clusters, FirstNames firstNames) {
         this.gazetteer = gazetteer;
         this.clusters = clusters;
+        this.firstNames = firstNames;
     }
 
     /**
@@ -38,7 +40,7 @@ public final class NerTrainer {
         List<Document> order = new ArrayList<>(documents);
         List<NerContext> contexts = new ArrayList<>();
         for (Document d : documents) {
-            contexts.add(new NerContext(d.tokens(), gazetteer.mark(d.tokens()), clusters));
+            contexts.add(new NerContext(d.tokens(), gazetteer.mark(d.tokens()), clusters, firstNames));
         }
         Random random = new Random(seed);
         long[] features = new long[NerFeatures.MAX];
@@ -51,7 +53,7 @@ public final class NerTrainer {
             Collections.shuffle(shuffled, random);
             int errors = 0;
             for (int d : shuffled) {
-                NerContext context = new NerContext(documents.get(d).tokens(), contexts.get(d).gazetteer, clusters);
+                NerContext context = new NerContext(documents.get(d).tokens(), contexts.get(d).gazetteer, clusters, firstNames);
                 int[] gold = documents.get(d).labels();
                 int previous = NerLabels.OUTSIDE;
                 int previous2 = NerLabels.OUTSIDE;

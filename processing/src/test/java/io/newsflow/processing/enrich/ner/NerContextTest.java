@@ -13,7 +13,7 @@ class NerContextTest {
 
     private NerContext context(String text, NerContext.Scratch scratch) {
         Tokens tokens = tokenizer.tokenize(text);
-        return new NerContext(tokens, new int[tokens.size()], WordClusters.none(), scratch);
+        return new NerContext(tokens, new int[tokens.size()], WordClusters.none(), FirstNames.none(), scratch);
     }
 
     @Test

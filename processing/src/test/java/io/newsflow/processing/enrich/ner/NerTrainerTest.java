@@ -48,7 +48,7 @@ class NerTrainerTest {
                 corpus.add(sentence(name, city, false));
             }
         }
-        return new NerTrainer(GAZETTEER, WordClusters.none()).train(corpus, 5, 1, "toy", errors -> { });
+        return new NerTrainer(GAZETTEER, WordClusters.none(), FirstNames.none()).train(corpus, 5, 1, "toy", errors -> { });
     }
 
     @Test
@@ -62,7 +62,7 @@ class NerTrainerTest {
         assertThat(read.version()).isEqualTo("toy");
         assertThat(read.features()).isEqualTo(model.features());
 
-        List<NerTagger.Span> spans = new NerTagger(read, gazetteer, WordClusters.none())
+        List<NerTagger.Span> spans = new NerTagger(read, gazetteer, WordClusters.none(), FirstNames.none())
                 .tag(new Tokenizer().tokenize("Yesterday, Frank Green flew to Quito."));
         assertThat(spans).extracting(NerTagger.Span::type).containsExactly(EntityType.PERSON, EntityType.LOCATION);
         assertThat(spans.get(0).start()).isEqualTo(11);
@@ -75,7 +75,7 @@ class NerTrainerTest {
                 List.of("Yesterday", ",", "Frank", "Green", "flew", "to", "Quito"),
                 List.of("Yesterday", ",", "Bob", "Jones", "flew", "to", "Lima", ".")));
 
-        List<NerTagger.Span> spans = new NerTagger(toyModel(), GAZETTEER, WordClusters.none()).tag(twoLines);
+        List<NerTagger.Span> spans = new NerTagger(toyModel(), GAZETTEER, WordClusters.none(), FirstNames.none()).tag(twoLines);
 
         assertThat(spans).extracting(NerTagger.Span::type)
                 .containsExactly(EntityType.PERSON, EntityType.LOCATION, EntityType.PERSON, EntityType.LOCATION);
@@ -83,7 +83,7 @@ class NerTrainerTest {
 
     @Test
     void aWordWithoutACapitalOrDigitNeverStartsAName() {
-        List<NerTagger.Span> spans = new NerTagger(toyModel(), GAZETTEER, WordClusters.none())
+        List<NerTagger.Span> spans = new NerTagger(toyModel(), GAZETTEER, WordClusters.none(), FirstNames.none())
                 .tag(new Tokenizer().tokenize("Yesterday, frank green flew to quito."));
 
         assertThat(spans).isEmpty();
