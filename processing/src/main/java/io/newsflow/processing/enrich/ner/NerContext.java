@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Everything the tagger knows about one document before it tags it: per-token hashes (form, lower case,
- * brief shape, word cluster), gazetteer marks from the knowledge base, common first names, and document-wide evidence (a word
- * seen capitalised in mid-sentence elsewhere is likely a name; a word seen in lower case is likely not).
+ * brief shape, word cluster), gazetteer marks from the knowledge base, common first names, and document-wide
+ * evidence (a word seen capitalised in mid-sentence elsewhere is likely a name; a word seen in lower case is
+ * likely not).
  * The features of a word's own characters (full shape, affixes) are computed when the word is scored, not
  * here: most tokens are common words whose scores the tagger remembers. While tagging, it keeps the types
  * already given to each word (the document's prediction history).
