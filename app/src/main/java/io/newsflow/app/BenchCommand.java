@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--articles", paramLabel = "N",
             description = "Articles of about 700 words sent through the pipeline at full speed, per mode "
-                    + "(default: 60000: max runs at least 60 s with the real engine on two cores up to 1,000 "
+                    + "(default: 90000: max runs at least 60 s with the real engine on two cores up to 1,500 "
                     + "articles/s; --quick: 200).")
     Integer articles;
 
@@ -123,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PipelineBench.Settings pipeline = new PipelineBench.Settings(or(articles, 60_000, 200),
+        PipelineBench.Settings pipeline = new PipelineBench.Settings(or(articles, 90_000, 200),
                 or(warmupArticles, 10_000, 20), or(warmupLimit, Duration.ofMinutes(3), Duration.ZERO),
                 or(warmupJitCores, 0.05, 0.05), or(halfMaxDuration, Duration.ofSeconds(60), Duration.ofSeconds(3)),
                 partitions == null ? parallelism : partitions, parallelism, checkpointInterval, timeout);
