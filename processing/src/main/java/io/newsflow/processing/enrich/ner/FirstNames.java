@@ -1,11 +1,8 @@
 package io.newsflow.processing.enrich.ner;
 
-import java.io.BufferedReader;
+import io.newsflow.processing.enrich.Bundled;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Common English first names, a word list for the tagger: a capitalised first name beside a capitalised word
@@ -30,25 +27,14 @@ public final class FirstNames {
     }
 
     public static FirstNames loadDefault() {
-        try (InputStream in = FirstNames.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("no first names at " + DEFAULT_RESOURCE + " on the classpath");
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read first names " + DEFAULT_RESOURCE, e);
-        }
+        return Bundled.read(DEFAULT_RESOURCE, "first names", FirstNames::read);
     }
 
-    /** One name per line; blank lines and lines starting with {@code #} are skipped. */
+    /** A word list ({@link Bundled#wordList}): one name per line. */
     public static FirstNames read(InputStream raw) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));
         LongIntMap names = new LongIntMap(1 << 13);
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            String name = line.strip();
-            if (!name.isEmpty() && !name.startsWith("#")) {
-                names.put(Hashing.lowerChars(name, 0, name.length()), 1);
-            }
+        for (String name : Bundled.wordList(raw)) {
+            names.put(Hashing.lowerChars(name, 0, name.length()), 1);
         }
         return new FirstNames(names);
     }

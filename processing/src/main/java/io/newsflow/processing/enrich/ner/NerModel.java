@@ -1,11 +1,11 @@
 package io.newsflow.processing.enrich.ner;
 
+import io.newsflow.processing.enrich.Bundled;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -115,60 +115,49 @@ public final class NerModel {
      * Adds the weights of {@code count} features to {@code scores} (one slot per label), in the order given. Two
      * passes: the first finds each feature's slot by its fingerprint and touches it, so that the processor
      * fetches the cache lines of all known features at once instead of waiting for one after the other; the
-     * second checks the whole hash and reads the weights. {@code bases} is the caller's scratch space for the
-     * slots (at least {@code count} int): the model is shared between threads, its callers are not.
+     * second checks the whole hash and reads the weights. {@code slots} is the caller's scratch space for the
+     * slots found (at least {@code count} int): the model is shared between threads, its callers are not.
      */
-    void score(long[] features, int count, float[] scores, int[] bases) {
+    void score(long[] features, int count, float[] scores, int[] slots) {
         float[] t = table;
-        short[] g = tags;
         float touched = 0;
         for (int f = 0; f < count; f++) {
             long key = features[f];
-            short tag = tag(key);
-            int base = -1;
-            for (int slot = slot(key); g[slot] != 0; slot = (slot + 1) & mask) {
-                if (g[slot] == tag) {
-                    base = slot * SLOT;
-                    touched += t[base + TAKEN];
-                    break;
-                }
+            int slot = candidate(tag(key), slot(key));
+            slots[f] = slot;
+            if (slot >= 0) {
+                touched += t[slot * SLOT + TAKEN];
             }
-            bases[f] = base;
         }
         for (int f = 0; f < count; f++) {
-            int base = bases[f];
-            if (base < 0) {
-                continue;
-            }
             long key = features[f];
-            if (!holds(base, key)) {
-                // another feature with the same fingerprint: probe on
-                base = find(key, ((base / SLOT) + 1) & mask);
-                if (base < 0) {
-                    continue;
-                }
+            int slot = slots[f];
+            while (slot >= 0 && !holds(slot * SLOT, key)) {
+                slot = candidate(tag(key), (slot + 1) & mask); // another feature with the same fingerprint
             }
-            for (int l = 0; l < NerLabels.COUNT; l++) {
-                scores[l] += t[base + l];
+            if (slot >= 0) {
+                int base = slot * SLOT;
+                for (int l = 0; l < NerLabels.COUNT; l++) {
+                    scores[l] += t[base + l];
+                }
             }
         }
         sink = touched;
     }
 
-    private boolean holds(int base, long key) {
-        return Float.floatToRawIntBits(table[base + HASH_HIGH]) == high(key)
-                && Float.floatToRawIntBits(table[base + HASH_LOW]) == low(key);
-    }
-
-    /** The table index of {@code key}'s slot, probing from {@code slot}; -1 if the model does not know it. */
-    private int find(long key, int slot) {
-        short tag = tag(key);
-        for (; tags[slot] != 0; slot = (slot + 1) & mask) {
-            if (tags[slot] == tag && holds(slot * SLOT, key)) {
-                return slot * SLOT;
+    /** The first slot from {@code slot} on whose fingerprint is {@code tag}, before an empty one; -1 if none. */
+    private int candidate(short tag, int slot) {
+        for (short[] g = tags; g[slot] != 0; slot = (slot + 1) & mask) {
+            if (g[slot] == tag) {
+                return slot;
             }
         }
         return -1;
+    }
+
+    private boolean holds(int base, long key) {
+        return Float.floatToRawIntBits(table[base + HASH_HIGH]) == high(key)
+                && Float.floatToRawIntBits(table[base + HASH_LOW]) == low(key);
     }
 
     /** Keeps the first pass's reads from being optimised away. */
@@ -207,14 +196,7 @@ public final class NerModel {
     }
 
     public static NerModel loadDefault() {
-        try (InputStream in = NerModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("no entity model at " + DEFAULT_RESOURCE + " on the classpath");
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read entity model " + DEFAULT_RESOURCE, e);
-        }
+        return Bundled.read(DEFAULT_RESOURCE, "entity model", NerModel::read);
     }
 
     public static NerModel read(InputStream raw) throws IOException {

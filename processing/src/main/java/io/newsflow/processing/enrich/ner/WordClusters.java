@@ -1,10 +1,10 @@
 package io.newsflow.processing.enrich.ner;
 
+import io.newsflow.processing.enrich.Bundled;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
@@ -31,14 +31,7 @@ public final class WordClusters {
     }
 
     public static WordClusters loadDefault() {
-        try (InputStream in = WordClusters.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("no word clusters at " + DEFAULT_RESOURCE + " on the classpath");
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read word clusters " + DEFAULT_RESOURCE, e);
-        }
+        return Bundled.read(DEFAULT_RESOURCE, "word clusters", WordClusters::read);
     }
 
     public static WordClusters read(InputStream raw) throws IOException {
