@@ -1,8 +1,10 @@
 package io.newsflow.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.app.bench.EngineSpeed;
+import io.newsflow.app.quality.BioDocuments;
 import io.newsflow.app.quality.ConfidenceTable;
 import io.newsflow.app.quality.JsonlDocuments;
 import io.newsflow.app.quality.NerScorer;
@@ -29,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +50,9 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--ner", paramLabel = "FILE", description = "Gold entities: JSONL {id, text, entities: [{start, end, type, wikipedia?}]}.")
+    @Option(names = "--ner", paramLabel = "FILE", description = "Gold entities: JSONL {id, text, entities: [{start, end, "
+            + "type, wikipedia?}]}, or tokenized sentences with BIO tags {id, tokens, tags} as in ../shared/train (sentences "
+            + "whose ids agree up to the last '-' are one document).")
     Path ner;
 
     @Option(names = "--topics", paramLabel = "FILE", description = "Gold topics: JSONL {id, title?, text, topics_iptc: [label, …]}.")
@@ -110,13 +115,35 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<JsonlDocuments.Document> docs = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        boolean sentences = isSentences(file);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            JsonlDocuments.read(reader, mapper, docs::add, (line, reason) -> errors.add(file + ":" + line + ": " + reason));
+            BiConsumer<Integer, String> onError = (line, reason) -> errors.add(file + ":" + line + ": " + reason);
+            if (sentences) {
+                BioDocuments.read(reader, mapper, docs::add, onError);
+            } else {
+                JsonlDocuments.read(reader, mapper, docs::add, onError);
+            }
         }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("malformed gold file: " + String.join("; ", errors));
         }
         return docs;
+    }
+
+    /** Whether the file's first line is a tokenized sentence with BIO tags (../shared/train) rather than a document. */
+    private boolean isSentences(Path file) throws Exception {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    try {
+                        return BioDocuments.isSentence(mapper.readTree(line));
+                    } catch (JsonProcessingException e) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void printNer(PrintWriter out, Path file, List<JsonlDocuments.Document> docs, EnrichmentEngine engine) {

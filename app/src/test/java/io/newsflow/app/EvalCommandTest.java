@@ -46,6 +46,22 @@ class EvalCommandTest {
     }
 
     @Test
+    void tokenizedSentencesWithBioTagsAreScoredAsTheirDocuments() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "eval-" + UUID.randomUUID()));
+        Path gold = Files.writeString(dir.resolve("gold.jsonl"), """
+                {"id": "GUM_bio_musk-1", "tokens": ["Elon", "Musk", "lives", "in", "Texas", "."], \
+                "tags": ["B-PERSON", "I-PERSON", "O", "O", "B-LOCATION", "O"]}
+                {"id": "GUM_bio_musk-2", "tokens": ["Musk", "said", "so", "."], "tags": ["B-PERSON", "O", "O", "O"]}
+                """);
+
+        CommandRunner result = CommandRunner.run("eval", "--ner", gold.toString(), "--speed-seconds", "0");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("(1 documents, types PERSON,ORGANIZATION,LOCATION)")
+                .containsPattern("exact +ALL +3 +\\d+ +3 ");
+    }
+
+    @Test
     void labelsThatDoNotMatchTheDocumentsAreAnError() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "eval-" + UUID.randomUUID()));
         Path docs = twoReportsOfTheMatch(dir);
