@@ -334,10 +334,12 @@ final class NameRules {
 
     /**
      * Names the tagger found once are names wherever they recur in the text ("Rick Santorum" … "Santorum"): each
-     * name of two or more words, and the last word of each person's name, is looked for again; occurrences the
-     * tagger missed become mentions of the same type. A last name the text also uses as a lower-case word
-     * ("Young", "santorum") is taken only inside a sentence, where its capital means a name. Single words are not
-     * spread: one wrong guess would spread over the whole text.
+     * name found, and the last word of each person's name, is looked for again; occurrences the tagger missed
+     * become mentions of the same type (the tagger may take "the Gliders" for a name where a sentence says what
+     * they are, and miss it in the next). A one-word name is spread only where the tagger was sure of it (its
+     * label beat every other, even one it could not give there): a doubtful guess would spread over the whole text.
+     * A one-word name or last name the text also uses as a lower-case word ("Young", "santorum") is taken only
+     * inside a sentence, where its capital means a name.
      */
     static void addRepeatedNames(String body, List<FoundName> found) {
         Map<String, FoundName> names = new LinkedHashMap<>();
@@ -345,6 +347,12 @@ final class NameRules {
         for (FoundName f : found) {
             int space = f.text.lastIndexOf(' ');
             if (space < 0) {
+                if (f.text.length() > 2 && !NEVER_ALONE.contains(f.text) && f.margin > 0) {
+                    names.putIfAbsent(f.text, f);
+                    if (body.contains(" " + lower(f.text) + " ")) {
+                        alsoAWord.add(f.text);
+                    }
+                }
                 continue;
             }
             names.putIfAbsent(f.text, f);

@@ -97,6 +97,36 @@ class NameRulesTest {
         return m.names();
     }
 
+    private static List<String> repeated(String marked) {
+        Marked m = Marked.of(marked);
+        NameRules.addRepeatedNames(m.body(), m.found());
+        return m.names();
+    }
+
+    @Test
+    void aOneWordNameFoundOnceIsANameWhereverItRecurs() {
+        assertThat(repeated("the team, known as the [Gliders|ORGANIZATION]. The Gliders won, and USI thanked "
+                + "[USI|ORGANIZATION]'s donors."))
+                .containsExactly("Gliders|ORGANIZATION", "USI|ORGANIZATION", "Gliders|ORGANIZATION", "USI|ORGANIZATION");
+    }
+
+    @Test
+    void aOneWordNameTheTextAlsoUsesAsAWordRecursOnlyInsideASentence() {
+        assertThat(repeated("they met [Young|PERSON] at noon. Young people came. The young left, and Young stayed."))
+                .containsExactly("Young|PERSON", "Young|PERSON");
+        assertThat(repeated("[It|ORGANIZATION] rained. It rained again. [Ed|PERSON] and Ed came."))
+                .containsExactly("It|ORGANIZATION", "Ed|PERSON");
+    }
+
+    @Test
+    void aOneWordNameTheTaggerWasUnsureOfIsNotSpread() {
+        String body = "Harrow beat Eton, and Harrow won again.";
+        List<FoundName> found = new ArrayList<>(List.of(new FoundName(0, 6, "Harrow", EntityType.LOCATION, -0.4)));
+        NameRules.addRepeatedNames(body, found);
+
+        assertThat(found).extracting(f -> f.text + "@" + f.start).containsExactly("Harrow@0");
+    }
+
     @Test
     void aCapitalisedWordBeforeAOneWordPersonInsideASentenceIsTheFirstName() {
         assertThat(withFirstNames("Lukaku, Carrasco and Dries [Mertens|PERSON] attacked early."))
