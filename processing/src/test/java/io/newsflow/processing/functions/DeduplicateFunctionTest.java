@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,18 @@ class DeduplicateFunctionTest {
             assertThat(harness.extractOutputValues()).extracting(s -> s.update).containsExactly(false, true, false);
             assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void idsExpireAfterTheirLastWriteAndRocksDbAsksTheTimeRarely() {
+        StateTtlConfig config = DeduplicateFunction.ttlConfig(Duration.ofDays(7));
+
+        assertThat(config.getTimeToLive()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.getUpdateType()).isEqualTo(StateTtlConfig.UpdateType.OnCreateAndWrite);
+        assertThat(config.getStateVisibility()).isEqualTo(StateTtlConfig.StateVisibility.NeverReturnExpired);
+        assertThat(config.getCleanupStrategies().inRocksdbCompactFilter()).isTrue();
+        assertThat(config.getCleanupStrategies().getRocksdbCompactFilterCleanupStrategy().getQueryTimeAfterNumEntries())
+                .isEqualTo(1_000_000);
     }
 
     @Test
