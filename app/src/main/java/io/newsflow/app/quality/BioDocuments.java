@@ -1,13 +1,10 @@
 package io.newsflow.app.quality;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,42 +36,46 @@ public final class BioDocuments {
 
     public static void read(BufferedReader reader, ObjectMapper mapper, Consumer<JsonlDocuments.Document> onDocument,
                             BiConsumer<Integer, String> onError) {
-        Builder open = null;
-        int lineNumber = 0;
-        try {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = mapper.readTree(line);
-                } catch (JsonProcessingException e) {
-                    onError.accept(lineNumber, "not valid JSON: " + e.getOriginalMessage());
-                    continue;
-                }
-                String problem = problem(node);
-                if (problem != null) {
-                    onError.accept(lineNumber, problem);
-                    continue;
-                }
-                String id = node.get("id").asText();
-                String document = id.contains("-") ? id.substring(0, id.lastIndexOf('-')) : id;
-                if (open != null && !open.id.equals(document)) {
-                    onDocument.accept(open.build(mapper));
-                    open = null;
-                }
-                if (open == null) {
-                    open = new Builder(document, lineNumber);
-                }
-                open.add(node.get("tokens"), node.get("tags"));
+        Documents documents = new Documents(mapper, onDocument);
+        JsonlDocuments.readValues(reader, mapper, (line, node) -> {
+            String problem = problem(node);
+            if (problem == null) {
+                documents.add(line, node);
+            } else {
+                onError.accept(line, problem);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
+        }, onError);
+        documents.finish();
+    }
+
+    /** Groups the sentences read into documents, handing each on once its last sentence has been read. */
+    private static final class Documents {
+        private final ObjectMapper mapper;
+        private final Consumer<JsonlDocuments.Document> onDocument;
+        private Builder open;
+
+        Documents(ObjectMapper mapper, Consumer<JsonlDocuments.Document> onDocument) {
+            this.mapper = mapper;
+            this.onDocument = onDocument;
         }
-        if (open != null) {
-            onDocument.accept(open.build(mapper));
+
+        void add(int line, JsonNode sentence) {
+            String id = sentence.get("id").asText();
+            String document = id.contains("-") ? id.substring(0, id.lastIndexOf('-')) : id;
+            if (open != null && !open.id.equals(document)) {
+                finish();
+            }
+            if (open == null) {
+                open = new Builder(document, line);
+            }
+            open.add(sentence.get("tokens"), sentence.get("tags"));
+        }
+
+        void finish() {
+            if (open != null) {
+                onDocument.accept(open.build(mapper));
+                open = null;
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -20,8 +21,37 @@ public final class JsonlDocuments {
 
     private JsonlDocuments() {}
 
+    /** What {@link #readValues} hands on: a line's number and the JSON value on it. */
+    @FunctionalInterface
+    public interface LineValue {
+        void accept(int line, JsonNode value);
+    }
+
     public static void read(BufferedReader reader, ObjectMapper mapper, Consumer<Document> onDocument,
-                            java.util.function.BiConsumer<Integer, String> onError) {
+                            BiConsumer<Integer, String> onError) {
+        readValues(reader, mapper, (lineNumber, node) -> {
+            if (!node.isObject()) {
+                onError.accept(lineNumber, "expected a JSON object");
+            } else if (!node.path("id").isTextual() || node.get("id").asText().isEmpty()) {
+                onError.accept(lineNumber, "field 'id' must be a non-empty string");
+            } else if (!node.path("text").isTextual()) {
+                onError.accept(lineNumber, "field 'text' must be a string");
+            } else if (node.has("title") && !node.get("title").isNull() && !node.get("title").isTextual()) {
+                onError.accept(lineNumber, "field 'title' must be a string");
+            } else {
+                JsonNode title = node.get("title");
+                onDocument.accept(new Document(lineNumber, node.get("id").asText(),
+                        title == null || title.isNull() ? null : title.asText(), node.get("text").asText(), node));
+            }
+        }, onError);
+    }
+
+    /**
+     * Reads one JSON value per line, skipping blank lines: each goes to {@code onValue} with its line number, and a
+     * line that is not JSON to {@code onError}.
+     */
+    public static void readValues(BufferedReader reader, ObjectMapper mapper, LineValue onValue,
+                                  BiConsumer<Integer, String> onError) {
         int lineNumber = 0;
         try {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -36,19 +66,7 @@ public final class JsonlDocuments {
                     onError.accept(lineNumber, "not valid JSON: " + e.getOriginalMessage());
                     continue;
                 }
-                if (!node.isObject()) {
-                    onError.accept(lineNumber, "expected a JSON object");
-                } else if (!node.path("id").isTextual() || node.get("id").asText().isEmpty()) {
-                    onError.accept(lineNumber, "field 'id' must be a non-empty string");
-                } else if (!node.path("text").isTextual()) {
-                    onError.accept(lineNumber, "field 'text' must be a string");
-                } else if (node.has("title") && !node.get("title").isNull() && !node.get("title").isTextual()) {
-                    onError.accept(lineNumber, "field 'title' must be a string");
-                } else {
-                    JsonNode title = node.get("title");
-                    onDocument.accept(new Document(lineNumber, node.get("id").asText(),
-                            title == null || title.isNull() ? null : title.asText(), node.get("text").asText(), node));
-                }
+                onValue.accept(lineNumber, node);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);

@@ -23,6 +23,8 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Sour
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DeduplicateFunction.class);
+    /** How many entries RocksDB's TTL filter checks between two asks for the time (see {@link #ttlConfig}). */
+    static final long ENTRIES_PER_TIME_QUERY = 1_000_000;
 
     private final Duration ttl;
     private transient ValueState<String> lastHash;
@@ -60,8 +62,6 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Sour
         return StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired()
                 .cleanupInRocksdbCompactFilter(ENTRIES_PER_TIME_QUERY).build();
     }
-
-    static final long ENTRIES_PER_TIME_QUERY = 1_000_000;
 
     @Override
     public void processElement(SourcedArticle in, Context ctx, Collector<SourcedArticle> out) throws Exception {
