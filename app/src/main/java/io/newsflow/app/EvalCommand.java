@@ -151,6 +151,7 @@ final class EvalCommand implements Callable<Integer> {
         NerScorer scorer = new NerScorer(scored);
         int linkedFound = 0;
         int linkedCorrect = 0;
+        int goldLinked = 0;
         ConfidenceTable confidence = new ConfidenceTable();
         for (JsonlDocuments.Document doc : docs) {
             Enrichment enrichment = engine.enrich(doc.title(), doc.text());
@@ -163,6 +164,7 @@ final class EvalCommand implements Callable<Integer> {
                 gold.add(new Span(e.get("start").asInt(), e.get("end").asInt(), e.get("type").asText().toUpperCase(Locale.ROOT)));
                 if (e.hasNonNull("wikipedia") && !e.get("wikipedia").asText().isEmpty()) {
                     goldLinks.put(List.of(e.get("start").asInt(), e.get("end").asInt()), title(e.get("wikipedia").asText()));
+                    goldLinked++;
                 }
             }
             List<Span> predicted = new ArrayList<>();
@@ -194,8 +196,12 @@ final class EvalCommand implements Callable<Integer> {
                 row(out, mode, type, scorer.perType(mode, type));
             }
         }
-        out.printf("entity links: %d of %d gold-linked mentions found by exact span have the gold Wikipedia title (%.1f%%)%n",
-                linkedCorrect, linkedFound, linkedFound == 0 ? 0 : 100.0 * linkedCorrect / linkedFound);
+        if (goldLinked == 0) {
+            out.println("entity links: the gold file links no mention to Wikipedia");
+        } else {
+            out.printf("entity links: %d of %d gold-linked mentions found by exact span have the gold Wikipedia title (%.1f%%)%n",
+                    linkedCorrect, linkedFound, linkedFound == 0 ? 0 : 100.0 * linkedCorrect / linkedFound);
+        }
         out.printf("%-34s %8s %14s%n", "entity confidence", "mentions", "exactly right");
         for (int band = 0; band < confidence.bands(); band++) {
             double upper = confidence.from(band) + 1.0 / confidence.bands();

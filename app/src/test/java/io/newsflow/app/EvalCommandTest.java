@@ -58,7 +58,8 @@ class EvalCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("(1 documents, types PERSON,ORGANIZATION,LOCATION)")
-                .containsPattern("exact +ALL +3 +\\d+ +3 ");
+                .containsPattern("exact +ALL +3 +\\d+ +3 ")
+                .contains("entity links: the gold file links no mention to Wikipedia");
     }
 
     @Test
