@@ -348,20 +348,14 @@ final class NameRules {
             int space = f.text.lastIndexOf(' ');
             if (space < 0) {
                 if (f.text.length() > 2 && !NEVER_ALONE.contains(f.text) && f.margin > 0) {
-                    names.putIfAbsent(f.text, f);
-                    if (body.contains(" " + lower(f.text) + " ")) {
-                        alsoAWord.add(f.text);
-                    }
+                    addWord(body, f.text, f, names, alsoAWord);
                 }
                 continue;
             }
             names.putIfAbsent(f.text, f);
             String last = f.text.substring(space + 1);
             if (f.type == EntityType.PERSON && last.length() > 2 && Character.isUpperCase(last.charAt(0))) {
-                names.putIfAbsent(last, f);
-                if (body.contains(" " + lower(last) + " ")) {
-                    alsoAWord.add(last);
-                }
+                addWord(body, last, f, names, alsoAWord);
             }
         }
         if (names.isEmpty()) {
@@ -381,6 +375,17 @@ final class NameRules {
             }
         });
         found.addAll(added);
+    }
+
+    /**
+     * Adds a one-word name to look for, unless it is there already; the text is searched for the word in lower
+     * case once per word, not once per name that brings it.
+     */
+    private static void addWord(String body, String word, FoundName source, Map<String, FoundName> names,
+                                Set<String> alsoAWord) {
+        if (names.putIfAbsent(word, source) == null && body.contains(" " + lower(word) + " ")) {
+            alsoAWord.add(word);
+        }
     }
 
     /** Words the tagger sometimes takes for a name on its own: never a name alone. */
