@@ -64,6 +64,13 @@ class BenchIT {
             assertThat(phase.at("/latencyMs/p50").asLong()).as(phase.toString()).isBetween(0L, 3_600_000L);
             assertThat(phase.at("/latencyMs/p99").asLong()).isGreaterThanOrEqualTo(phase.at("/latencyMs/p50").asLong());
             assertThat(phase.get("heapPeak").asLong()).isPositive();
+            // The engine's own CPU inside the job: measured with the real engine, not with the no-op one.
+            double engineCpu = phase.get("engineCpuMillisPerArticle").asDouble();
+            if (phase.get("mode").asText().startsWith("noop-")) {
+                assertThat(engineCpu).as(phase.toString()).isNaN();
+            } else {
+                assertThat(engineCpu).as(phase.toString()).isPositive();
+            }
             if (phase.get("mode").asText().endsWith("exactly-once")) {
                 assertThat(phase.get("redelivered").asLong()).as(phase.toString()).isZero();
             }

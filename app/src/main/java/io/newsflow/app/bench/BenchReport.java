@@ -41,11 +41,15 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
      * What Flink and Kafka cost, for one delivery guarantee: {@code throughputShare} = 1 - the pipeline's
      * articles/s over the engine's alone on as many threads as the job's parallelism; {@code cpuShare} = CPU
      * per article of the no-op pipeline (everything but the engine: producer, broker, job, consumer) over
-     * CPU per article of the engine alone. NaN where a part was not run.
+     * CPU per article of the engine alone; {@code engineInJobCpuMillisPerArticle}, the engine's own CPU per
+     * article inside the job in the same phase, and {@code cpuOverEngineInJob} = the pipeline's CPU per article
+     * over that, minus 1: what everything but the engine costs, measured at the same moment, so that this VM's
+     * speed drifting between the parts does not enter it. NaN where a part was not run.
      */
     public record Overhead(String guarantee, int parallelism, double engineArticlesPerSecond,
                            double pipelineArticlesPerSecond, double throughputShare, double engineCpuMillisPerArticle,
-                           double noopCpuMillisPerArticle, double cpuShare) {}
+                           double noopCpuMillisPerArticle, double cpuShare, double engineInJobCpuMillisPerArticle,
+                           double cpuOverEngineInJob) {}
 
     /** One target of the issue: met is null when the figure was not measured. */
     public record Target(String name, String goal, String measured, Boolean met) {}
@@ -72,8 +76,11 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
             double pipelineRate = real.map(PipelineBench.Phase::articlesPerSecond).orElse(Double.NaN);
             double engineCpu = single.map(EnginePart::cpuMillisPerArticle).orElse(Double.NaN);
             double noopCpu = noop.map(PipelineBench.Phase::cpuMillisPerArticle).orElse(Double.NaN);
+            double pipelineCpu = real.map(PipelineBench.Phase::cpuMillisPerArticle).orElse(Double.NaN);
+            double engineInJob = real.map(PipelineBench.Phase::engineCpuMillisPerArticle).orElse(Double.NaN);
             overhead.add(new Overhead(guarantee, setup.parallelism(), engineRate, pipelineRate,
-                    1 - pipelineRate / engineRate, engineCpu, noopCpu, noopCpu / engineCpu));
+                    1 - pipelineRate / engineRate, engineCpu, noopCpu, noopCpu / engineCpu, engineInJob,
+                    pipelineCpu / engineInJob - 1));
         }
         return new BenchReport(machine, setup, engine, warmUps, pipeline, overhead,
                 targets(setup, engine, pipeline, overhead), timeline);
@@ -82,8 +89,12 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
     /** The overhead target's figure: the throughput lost, and the no-op pipeline's CPU where that part ran. */
     static String overheadMeasured(Overhead o) {
         String lost = String.format(Locale.ROOT, "%.0f%%", 100 * o.throughputShare());
-        return Double.isNaN(o.cpuShare()) ? lost + " (CPU per article: not measured without the no-op part)"
-                : lost + String.format(Locale.ROOT, " (CPU per article: +%.0f%%)", 100 * o.cpuShare());
+        String noop = Double.isNaN(o.cpuShare()) ? "CPU per article: not measured without the no-op part"
+                : String.format(Locale.ROOT, "CPU per article: +%.0f%%", 100 * o.cpuShare());
+        String inJob = Double.isNaN(o.cpuOverEngineInJob()) ? ""
+                : String.format(Locale.ROOT, "; the pipeline's over the engine's in the job: +%.0f%%",
+                        100 * o.cpuOverEngineInJob());
+        return lost + " (" + noop + inJob + ")";
     }
 
     private static List<Target> targets(Setup setup, List<EnginePart> engine, List<PipelineBench.Phase> pipeline,
@@ -170,12 +181,14 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
             out.append('\n');
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("Flink+Kafka overhead", "engine articles/s", "pipeline articles/s", "throughput lost",
-                    "engine CPU ms/article", "no-op pipeline CPU ms/article", "CPU added"));
+                    "engine CPU ms/article", "no-op pipeline CPU ms/article", "CPU added",
+                    "engine CPU ms/article in the job", "pipeline CPU over it"));
             for (Overhead o : overhead) {
                 rows.add(List.of(o.guarantee() + ", parallelism " + o.parallelism(),
                         Units.count(o.engineArticlesPerSecond()), Units.count(o.pipelineArticlesPerSecond()),
                         percent(o.throughputShare()), Units.decimal(o.engineCpuMillisPerArticle()),
-                        Units.decimal(o.noopCpuMillisPerArticle()), percent(o.cpuShare())));
+                        Units.decimal(o.noopCpuMillisPerArticle()), percent(o.cpuShare()),
+                        Units.decimal(o.engineInJobCpuMillisPerArticle()), percent(o.cpuOverEngineInJob())));
             }
             out.append(render(rows, markdown, 1));
         }
@@ -184,12 +197,13 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
         if (!split.isEmpty()) {
             out.append('\n');
             List<List<String>> rows = new ArrayList<>();
-            List<String> header = new ArrayList<>(List.of("CPU ms per article, by thread", "all"));
+            List<String> header = new ArrayList<>(List.of("CPU ms per article, by thread", "all",
+                    "(the engine, in the job)"));
             header.addAll(ThreadCpu.groups());
             rows.add(header);
             for (PipelineBench.Phase p : split) {
                 List<String> row = new ArrayList<>(List.of(p.mode() + ", " + p.phase(),
-                        Units.decimal(p.cpuMillisPerArticle())));
+                        Units.decimal(p.cpuMillisPerArticle()), Units.decimal(p.engineCpuMillisPerArticle())));
                 ThreadCpu.groups().forEach(g -> row.add(Units.decimal(p.cpuMillisPerArticleBy().getOrDefault(g, -1.0))));
                 rows.add(row);
             }

@@ -113,12 +113,15 @@ public final class PipelineBench {
     /**
      * What one phase measured. {@code offeredRate} is the producer's pace (0: as fast as it can);
      * {@code cpuMillisPerArticleBy} splits the process's CPU per article by thread group ({@link ThreadCpu});
+     * {@code engineCpuMillisPerArticle} is the engine's own CPU per article inside the job ({@link TimedEngine}; NaN
+     * with the no-op engine or where the JVM cannot tell a thread's CPU time);
      * {@code heapLive} the heap after a full collection half-way through ({@code max} only; -1 otherwise);
      * {@code redelivered} enriched records received more than once.
      */
     public record Phase(String mode, String phase, int articles, long words, double seconds, double offeredRate,
                         double articlesPerSecond, double wordsPerSecond, double megabytesPerSecond, Latency latencyMs,
-                        double cpuMillisPerArticle, Map<String, Double> cpuMillisPerArticleBy, double processCores,
+                        double cpuMillisPerArticle, Map<String, Double> cpuMillisPerArticleBy,
+                        double engineCpuMillisPerArticle, double processCores,
                         double otherCores, long heapPeak, long heapLive, long rssPeak, long redelivered) {}
 
     private static final String WARM_UP = "warm-up";
@@ -159,7 +162,7 @@ public final class PipelineBench {
         LocalRuntime.Settings runtimeSettings = new LocalRuntime.Settings(dataDir, 0, job, settings.partitions(),
                 settings.parallelism(), settings.checkpointInterval());
         progress.status(() -> mode.label() + ": starting Kafka and the job");
-        EngineFactory engine = mode.noop() ? NoOpEngine.FACTORY : EngineFactory.standard();
+        EngineFactory engine = mode.noop() ? NoOpEngine.FACTORY : TimedEngine.FACTORY;
         List<Phase> phases = new ArrayList<>();
         try (LocalRuntime runtime = LocalRuntime.start(runtimeSettings, engine);
              BenchConsumer consumer = new BenchConsumer(runtime.bootstrapServers(), runtime.job().outputTopic(),
@@ -230,6 +233,8 @@ public final class PipelineBench {
         memory.reset();
         CpuWatch cpu = CpuWatch.start();
         ThreadCpu threads = ThreadCpu.start();
+        long engineNanos = TimedEngine.cpuNanos();
+        long engineCalls = TimedEngine.calls();
         long startMillis = System.currentTimeMillis();
         long startNanos = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -281,6 +286,9 @@ public final class PipelineBench {
         long cpuNanos = cpu.processNanos();
         Map<String, Double> byGroup = new LinkedHashMap<>();
         threads.byGroup().forEach((group, nanos) -> byGroup.put(group, nanos / 1e6 / count));
+        long calls = TimedEngine.calls() - engineCalls;
+        double engineCpu = mode.noop() || calls == 0 || !TimedEngine.supported() ? Double.NaN
+                : (TimedEngine.cpuNanos() - engineNanos) / 1e6 / calls;
         MemoryWatch.Peaks peaks = memory.peaks();
         consumer.close(id);
         double seconds = Math.max(1, consumer.lastReceiptMillis(id) - startMillis) / 1000.0;
@@ -289,7 +297,7 @@ public final class PipelineBench {
                 bytes.sum() / 1e6 / seconds,
                 new Latency(latencies.getValueAtPercentile(50), latencies.getValueAtPercentile(95),
                         latencies.getValueAtPercentile(99), latencies.getMaxValue()),
-                cpuNanos < 0 ? -1 : cpuNanos / 1e6 / count, byGroup, use.processCores(), use.otherCores(),
+                cpuNanos < 0 ? -1 : cpuNanos / 1e6 / count, byGroup, engineCpu, use.processCores(), use.otherCores(),
                 peaks.heapUsed(), live, peaks.rss(), consumer.records(id) - count);
     }
 
