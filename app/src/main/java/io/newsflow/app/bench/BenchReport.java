@@ -86,7 +86,10 @@ public record BenchReport(Machine machine, Setup setup, List<EnginePart> engine,
                 targets(setup, engine, pipeline, overhead), timeline);
     }
 
-    /** The overhead target's figure: the throughput lost, and the no-op pipeline's CPU where that part ran. */
+    /**
+     * The overhead target's figure: the throughput lost, the no-op pipeline's CPU where that part ran, and the
+     * pipeline's CPU over the engine's inside the job where that was measured.
+     */
     static String overheadMeasured(Overhead o) {
         String lost = String.format(Locale.ROOT, "%.0f%%", 100 * o.throughputShare());
         String noop = Double.isNaN(o.cpuShare()) ? "CPU per article: not measured without the no-op part"

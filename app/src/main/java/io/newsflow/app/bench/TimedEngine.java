@@ -3,6 +3,7 @@ package io.newsflow.app.bench;
 import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.functions.EngineFactory;
+import io.newsflow.schemas.KnowledgeUpdate;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,8 +17,20 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class TimedEngine implements EnrichmentEngine {
 
-    /** Creates a timed standard engine on each subtask. */
-    static final EngineFactory FACTORY = () -> new TimedEngine(EnrichmentEngine.loadDefault());
+    /** Creates a timed standard engine on each subtask, knowledge updates applied as the standard factory does. */
+    static final EngineFactory FACTORY = new EngineFactory() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public EnrichmentEngine create() {
+            return new TimedEngine(EngineFactory.standard().create());
+        }
+
+        @Override
+        public EnrichmentEngine create(KnowledgeUpdate update) {
+            return new TimedEngine(EngineFactory.standard().create(update));
+        }
+    };
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final LongAdder NANOS = new LongAdder();
