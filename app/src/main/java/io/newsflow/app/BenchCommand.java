@@ -37,8 +37,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--parts", split = ",", paramLabel = "PART",
-            description = "What to run, in order (default: all): engine, exactly-once, at-least-once, "
-                    + "noop-exactly-once, noop-at-least-once.")
+            description = "What to run (default: all); the parts run in this order, whatever the order given: "
+                    + "engine, exactly-once, at-least-once, noop-exactly-once, noop-at-least-once.")
     List<String> parts = Benchmark.PARTS;
 
     @Option(names = "--articles", paramLabel = "N",
