@@ -25,10 +25,12 @@ public final class EntityTagger {
     private final NerTagger tagger;
     private final Linker linker;
     private final Set<String> demonyms = Demonyms.loadDefault();
+    private final FirstNames firstNames;
 
     public EntityTagger(KnowledgeBase kb, NerModel model, WordClusters clusters, FirstNames firstNames) {
         this.tagger = new NerTagger(model, clusters, firstNames);
         this.linker = new Linker(kb);
+        this.firstNames = firstNames;
     }
 
     public List<Enrichment.Entity> tag(String title, String body) {
@@ -54,7 +56,8 @@ public final class EntityTagger {
         NameRules.trimLowercaseTail(found, body, linker::knows);
         NameRules.stripArticles(found, body);
         NameRules.joinInstitutionNames(body, found);
-        NameRules.joinAdjacent(body, found, linker::knows);
+        NameRules.extendInstitutionNames(body, found, linker::knows, demonyms);
+        NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addFirstNames(body, found, linker::knows, demonyms);
         NameRules.joinDemonymOrganisations(body, found, demonyms);

@@ -226,16 +226,30 @@ final class Linker {
     }
 
     /**
-     * A name several entries share goes to the most prominent one whose Wikipedia title's qualifier the text
-     * names, by name or by alias: "Democratic Party" in a story that names Hong Kong is "Democratic Party (Hong
-     * Kong)", "Cambridge" near "Massachusetts" is "Cambridge, Massachusetts". Without a clue the most prominent
-     * entry of the mention's type stays.
+     * A name several entries share goes to the one the text also names by a name of its own ("Congress" in a
+     * story that names "the Congress party" is the Indian National Congress), else to the most prominent one
+     * whose Wikipedia title's qualifier the text names, by name or by alias: "Democratic Party" in a story that
+     * names Hong Kong is "Democratic Party (Hong Kong)", "Cambridge" near "Massachusetts" is "Cambridge,
+     * Massachusetts". Without a clue the most prominent entry of the mention's type stays.
      */
     void disambiguate(String body, List<FoundName> found) {
         Set<KnowledgeBase.Entry> named = new HashSet<>();
-        found.forEach(f -> named.add(f.entry));
+        Set<KnowledgeBase.Entry> namedUnambiguously = new HashSet<>();
+        found.forEach(f -> {
+            named.add(f.entry);
+            if (!f.ambiguous) {
+                namedUnambiguously.add(f.entry);
+            }
+        });
         for (FoundName mention : found) {
             if (!mention.ambiguous || mention.entry == null) {
+                continue;
+            }
+            KnowledgeBase.Entry namedElsewhere = candidates(mention, body).stream()
+                    .filter(c -> c.type() == mention.entry.type() && namedUnambiguously.contains(c))
+                    .findFirst().orElse(null);
+            if (namedElsewhere != null) {
+                mention.entry = namedElsewhere;
                 continue;
             }
             for (KnowledgeBase.Entry candidate : candidates(mention, body)) {

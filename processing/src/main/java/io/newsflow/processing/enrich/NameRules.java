@@ -84,9 +84,12 @@ final class NameRules {
      * word it knows from elsewhere ("Sydney | Morning Herald", "New | Zealand", "Sea | Org"); the last part
      * gives the type (English names end in their head). Not joined: two names the knowledge base knows each
      * ("US | National Park Service") and a full name of a person next to another name (a photo credit, "NASA |
-     * Bill Ingalls"). A title before a name is no name of its own ("President | Obama" is Obama).
+     * Bill Ingalls"). A title before a name is no name of its own ("President | Obama" is Obama). A common first
+     * name before a person's one-word name is the first name, even where it is a place the knowledge base knows
+     * too ("Victoria | Beckham", "Regina | Ip").
      */
-    static void joinAdjacent(String body, List<FoundName> found, Predicate<String> known) {
+    static void joinAdjacent(String body, List<FoundName> found, Predicate<String> known,
+                             Predicate<String> firstName) {
         found.sort(Comparator.comparingInt(f -> f.start));
         for (int i = found.size() - 2; i >= 0; i--) {
             FoundName left = found.get(i);
@@ -99,7 +102,9 @@ final class NameRules {
                 continue;
             }
             boolean namedInstitution = left.type == EntityType.PERSON && startsWithInstitution(right.text);
-            if (!namedInstitution && (isFullName(left) || isFullName(right)
+            boolean firstNamed = right.type == EntityType.PERSON && right.text.indexOf(' ') < 0
+                    && left.text.indexOf(' ') < 0 && firstName.test(left.text);
+            if (!namedInstitution && !firstNamed && (isFullName(left) || isFullName(right)
                     || (known.test(left.text) && known.test(right.text)))) {
                 continue;
             }
@@ -136,6 +141,170 @@ final class NameRules {
     }
 
     private static final Pattern INSTITUTION_LINK = Pattern.compile(" (?:of|for|on)(?: the)? ");
+
+    /** Words that link the parts of an institution's name: "Society for the Prevention of Cruelty to Animals". */
+    private static final Set<String> NAME_LINKS = Set.of("of", "for", "on", "to", "and", "&");
+
+    /**
+     * "Andy Warhol Foundation | for the Visual Arts", "Society for the Prevention of Cruelty | to Animals",
+     * "Church of Jesus Christ | of Latter-day Saints": an institution's name goes on through the capitalised words
+     * that follow it, linked by "of", "for", "on" (with "the" or not), "to", "and" or "&", where the tagger
+     * stopped short. The name ends before a title, a day, a month or a possessive, and before a name of its own:
+     * one the knowledge base knows or another institution's ("Bank of England | and Goldman Sachs", "Ford
+     * Foundation | to Harvard University", "Institute for Fiscal Studies | on Britain"); after "and", before a
+     * nation's adjective ("Ministry of Defence | and Russian officials"); "to", "and" and "&" only after a
+     * name that has no head yet and does not end in a known name ("Wikimedia Foundation | and Creative Commons",
+     * "Liberal Party of Australia | and Nationals"), and never before an acronym; never through a person's name
+     * or a number, nor to a capitalised word with no link ("Museum of Flight | CEO"). Not in a Title Case line
+     * (a headline), where every word has a capital.
+     */
+    static void extendInstitutionNames(String body, List<FoundName> found, Predicate<String> known,
+                                       Set<String> demonyms) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.type == EntityType.PERSON || !namesAnInstitution(f.text) || inTitleCaseLine(body, f.start)) {
+                continue;
+            }
+            int end = continuationEnd(body, f, found, known, demonyms);
+            if (end <= f.end) {
+                continue;
+            }
+            for (int j = i + 1; j < found.size() && found.get(j).start < end; ) {
+                end = Math.max(end, found.get(j).end);
+                found.remove(j);
+            }
+            found.set(i, new FoundName(f.start, end, body.substring(f.start, end), f.type, f.margin));
+        }
+    }
+
+    /** Where the capitalised words linked to the name end ({@code f.end} if none follow). */
+    private static int continuationEnd(String body, FoundName f, List<FoundName> found, Predicate<String> known,
+                                       Set<String> demonyms) {
+        int end = f.end;
+        int at = f.end;
+        while (true) {
+            int wordEnd = wordEnd(body, at);
+            if (wordEnd < 0 || !NAME_LINKS.contains(body.substring(at + 1, wordEnd))) {
+                return end;
+            }
+            // "and", "&" and "to" join the parts of a name that has no head yet ("Academy of Sciences | and Arts",
+            // "Prevention of Cruelty | to Animals"), not two names ("Wikimedia Foundation | and Creative Commons",
+            // "Liberal Party of Australia | and Nationals")
+            boolean joining = body.charAt(at + 1) == '&' || body.startsWith("and", at + 1)
+                    || body.startsWith("to", at + 1);
+            String before = body.substring(f.start, end);
+            if (joining && (endsWithInstitution(before) || known.test(before)
+                    || known.test(before.substring(before.lastIndexOf(' ') + 1)))) {
+                return end;
+            }
+            at = wordEnd;
+            wordEnd = wordEnd(body, at);
+            if (wordEnd == at + 4 && body.startsWith("the", at + 1)) {
+                if (joining) {
+                    return end; // "… and the Food and Drug Administration": another name
+                }
+                at = wordEnd;
+                wordEnd = wordEnd(body, at);
+            }
+            if (wordEnd < 0) {
+                return end;
+            }
+            String word = body.substring(at + 1, wordEnd);
+            boolean acronym = word.length() > 1 && word.chars().noneMatch(Character::isLowerCase);
+            if (!nameWord(word) || word.chars().anyMatch(Character::isDigit) || acronym && joining
+                    || startsPerson(found, at + 1)) {
+                return end;
+            }
+            String run = body.substring(at + 1, capitalisedRunEnd(body, at));
+            if (known.test(run) || namesAnInstitution(run) || joining && demonyms.contains(word)) {
+                return end;
+            }
+            end = wordEnd;
+            at = wordEnd;
+            // the words of the run that follow are the name's too
+            for (int next = wordEnd(body, at); next > 0 && nameWord(body.substring(at + 1, next))
+                    && body.substring(at + 1, next).chars().noneMatch(Character::isDigit); next = wordEnd(body, at)) {
+                end = next;
+                at = next;
+            }
+        }
+    }
+
+    /** Whether a person's name the tagger found starts at {@code at}. */
+    private static boolean startsPerson(List<FoundName> found, int at) {
+        for (FoundName g : found) {
+            if (g.start == at && g.type == EntityType.PERSON) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The end of the word one space after {@code at}, or -1 if none follows there. A word ends at a space or at
+     * punctuation that no name goes past (a comma, a bracket, a quote, a sentence's final full stop; the stops
+     * of "U.S." are the word's own).
+     */
+    private static int wordEnd(String body, int at) {
+        if (at + 1 >= body.length() || body.charAt(at) != ' ') {
+            return -1;
+        }
+        int end = at + 1;
+        while (end < body.length() && !Character.isWhitespace(body.charAt(end))
+                && ",;:!?\"()[]\u201c\u201d".indexOf(body.charAt(end)) < 0) {
+            end++;
+        }
+        if (end > at + 2 && body.charAt(end - 1) == '.' && body.lastIndexOf('.', end - 2) <= at) {
+            end--; // a full stop that ends the sentence, not an abbreviation's
+        }
+        return end > at + 1 ? end : -1;
+    }
+
+    /** The end of the run of capitalised words, of any kind ("Black Friday"), that starts one space after {@code at}. */
+    private static int capitalisedRunEnd(String body, int at) {
+        int end = at;
+        for (int next = wordEnd(body, end); next > 0 && Character.isUpperCase(body.charAt(end + 1));
+                next = wordEnd(body, end)) {
+            end = next;
+        }
+        return end;
+    }
+
+    /**
+     * A capitalised word that can stand inside a name: not a title, a role, a day, a month, a function word or a
+     * possessive.
+     */
+    private static boolean nameWord(String word) {
+        return !word.isEmpty() && Character.isUpperCase(word.charAt(0)) && word.chars().anyMatch(Character::isLetter)
+                && !TITLES.contains(word) && !ROLES.contains(word) && !DATE_WORDS.contains(word)
+                && (!NEVER_ALONE.contains(word) || word.equals("Image") || word.equals("Party"))
+                && !word.endsWith("'s") && !word.endsWith("\u2019s");
+    }
+
+    private static boolean namesAnInstitution(String name) {
+        for (String word : name.split(" ")) {
+            if (isInstitution(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the line around {@code at} is a Title Case headline: four or more long words, nine in ten of them or more capitalised. */
+    private static boolean inTitleCaseLine(String body, int at) {
+        int start = body.lastIndexOf('\n', at) + 1;
+        int end = body.indexOf('\n', at);
+        int words = 0;
+        int capitalised = 0;
+        for (String word : body.substring(start, end < 0 ? body.length() : end).split(" ")) {
+            if (word.length() >= 4 && Character.isLetter(word.charAt(0))) {
+                words++;
+                capitalised += Character.isUpperCase(word.charAt(0)) ? 1 : 0;
+            }
+        }
+        return words >= 4 && capitalised * 10 >= words * 9;
+    }
 
     /**
      * Words that end the first part of an institution's name ("the Bank of England", "Institute for …"): the

@@ -181,6 +181,37 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aSharedNameGoesToTheEntryTheTextAlsoNamesByAnotherName() {
+        String india = "Congress leader Rahul Gandhi attacked the BJP, and the Congress party lost Haryana.";
+        String us = "Congress passed the bill on Friday, and the Senate will vote next week.";
+
+        assertThat(named(tagger.tag(null, india), "Indian National Congress").mentions())
+                .extracting(Enrichment.Mention::text).contains("Congress", "Congress party");
+        assertThat(tagger.tag(null, india)).noneMatch(e -> e.name().equals("United States Congress"));
+        assertThat(named(tagger.tag(null, us), "United States Congress").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(tagger.tag(null, us), "United States Senate").type()).isEqualTo(EntityType.ORGANIZATION);
+    }
+
+    @Test
+    void anInstitutionsNameTheTaggerCutsShortIsWhole() {
+        String body = "Analysts at the Institute for the Study of War said so, and the Andy Warhol Foundation for "
+                + "the Visual Arts gave prints to the Society for the Prevention of Cruelty to Animals last year.";
+        List<Enrichment.Entity> entities = tagger.tag(null, body);
+
+        assertThat(named(entities, "Andy Warhol Foundation for the Visual Arts").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Society for the Prevention of Cruelty to Animals").type())
+                .isEqualTo(EntityType.ORGANIZATION);
+    }
+
+    @Test
+    void aFirstNameThatIsAlsoAPlaceBeginsAPersonsName() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Victoria Beckham launched a line in London on Friday.");
+
+        assertThat(named(entities, "Victoria Beckham").type()).isEqualTo(EntityType.PERSON);
+        assertThat(entities).noneMatch(e -> e.name().equals("David Beckham") || e.name().equals("Victoria"));
+    }
+
+    @Test
     void inASportsStoryANationIsItsTeamExceptAsThePlace() {
         String body = "Sweden beat South Korea 1-0 in their first World Cup match. The football fans of Sweden "
                 + "cheered their team on. The next game is in Sweden. The final match in Qatar went to penalties.";

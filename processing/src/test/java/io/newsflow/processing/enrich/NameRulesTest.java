@@ -43,7 +43,7 @@ class NameRulesTest {
     private static List<String> joined(String marked) {
         Marked m = Marked.of(marked);
         NameRules.joinInstitutionNames(m.body(), m.found());
-        NameRules.joinAdjacent(m.body(), m.found(), name -> false);
+        NameRules.joinAdjacent(m.body(), m.found(), name -> false, name -> false);
         return m.names();
     }
 
@@ -83,6 +83,72 @@ class NameRulesTest {
                 .containsExactly("Paris|LOCATION", "France|LOCATION");
         assertThat(joined("the [University|ORGANIZATION] in [Texas|LOCATION]"))
                 .containsExactly("University|ORGANIZATION", "Texas|LOCATION");
+    }
+
+    private static List<String> extended(String marked) {
+        Marked m = Marked.of(marked);
+        NameRules.extendInstitutionNames(m.body(), m.found(),
+                name -> Set.of("Goldman Sachs", "Britain", "Australia", "Black Friday").contains(name),
+                Set.of("Russian"));
+        return m.names();
+    }
+
+    @Test
+    void anInstitutionsNameGoesOnThroughTheWordsTheTaggerLeftOut() {
+        assertThat(extended("gave by the [Andy Warhol Foundation|ORGANIZATION] for the Visual Arts, in 2014"))
+                .containsExactly("Andy Warhol Foundation for the Visual Arts|ORGANIZATION");
+        assertThat(extended("the [Society for the Prevention of Cruelty|ORGANIZATION] to Animals said."))
+                .containsExactly("Society for the Prevention of Cruelty to Animals|ORGANIZATION");
+        assertThat(extended("the [Australian Centre for Control|ORGANIZATION] of Iodine Deficiency "
+                + "[Disorders|ORGANIZATION] says"))
+                .containsExactly("Australian Centre for Control of Iodine Deficiency Disorders|ORGANIZATION");
+        assertThat(extended("he was made a member of the [Slovenian Academy of Sciences|ORGANIZATION] and [Arts|ORGANIZATION] in 1950"))
+                .containsExactly("Slovenian Academy of Sciences and Arts|ORGANIZATION");
+        assertThat(extended("the orchestra played at the [Lincoln Center|LOCATION] for the Performing Arts last night."))
+                .containsExactly("Lincoln Center for the Performing Arts|LOCATION");
+    }
+
+    @Test
+    void anInstitutionsNameStopsBeforeAnotherName() {
+        assertThat(extended("the [Bank of England|ORGANIZATION] and Goldman Sachs said"))
+                .containsExactly("Bank of England|ORGANIZATION");
+        assertThat(extended("the [Wikimedia Foundation|ORGANIZATION] and [Creative Commons|ORGANIZATION] agree"))
+                .containsExactly("Wikimedia Foundation|ORGANIZATION", "Creative Commons|ORGANIZATION");
+        assertThat(extended("the [Liberal Party of Australia|ORGANIZATION] and Nationals won"))
+                .containsExactly("Liberal Party of Australia|ORGANIZATION");
+        assertThat(extended("money from the [Ford Foundation|ORGANIZATION] to [Harvard University|ORGANIZATION]."))
+                .containsExactly("Ford Foundation|ORGANIZATION", "Harvard University|ORGANIZATION");
+        assertThat(extended("a report by the [Institute for Fiscal Studies|ORGANIZATION] on Britain today"))
+                .containsExactly("Institute for Fiscal Studies|ORGANIZATION");
+        assertThat(extended("the [Department of Health|ORGANIZATION] and the Food and Drug Administration"))
+                .containsExactly("Department of Health|ORGANIZATION");
+        assertThat(extended("the [Ministry of Defence|ORGANIZATION] and Russian officials"))
+                .containsExactly("Ministry of Defence|ORGANIZATION");
+        assertThat(extended("at [Old Navy|ORGANIZATION] for Black Friday."))
+                .containsExactly("Old Navy|ORGANIZATION");
+        assertThat(extended("the [Museum of Flight|ORGANIZATION] CEO said"))
+                .containsExactly("Museum of Flight|ORGANIZATION");
+        assertThat(extended("the [Supreme Court|ORGANIZATION] on Monday and the [Kennedy Space Center|LOCATION] on STS-1"))
+                .containsExactly("Supreme Court|ORGANIZATION", "Kennedy Space Center|LOCATION");
+        assertThat(extended("the [Labour Party|ORGANIZATION] and [Frederick Fung|PERSON] of the "
+                + "[University of Texas|ORGANIZATION] and [Tanya Chan|PERSON]"))
+                .containsExactly("Labour Party|ORGANIZATION", "Frederick Fung|PERSON", "University of Texas|ORGANIZATION",
+                        "Tanya Chan|PERSON");
+    }
+
+    @Test
+    void aHeadlineInTitleCaseIsLeftAsTheTaggerFoundIt() {
+        assertThat(extended("[Andy Warhol Foundation|ORGANIZATION] for the Visual Arts Gives Grant to Small Museums\n"
+                + "The gift came on Monday."))
+                .containsExactly("Andy Warhol Foundation|ORGANIZATION");
+    }
+
+    @Test
+    void aFirstNameThatIsAlsoAKnownPlaceNamesThePersonAfterIt() {
+        Marked m = Marked.of("[Victoria|LOCATION] [Beckham|PERSON] flew to [Victoria|LOCATION], [Canada|LOCATION].");
+        NameRules.joinAdjacent(m.body(), m.found(), name -> true, Set.of("Victoria")::contains);
+
+        assertThat(m.names()).containsExactly("Victoria Beckham|PERSON", "Victoria|LOCATION", "Canada|LOCATION");
     }
 
     @Test

@@ -43,6 +43,11 @@ public final class FirstNames {
         return names.size();
     }
 
+    /** Whether the word, in any case, is on the list. */
+    public boolean contains(String word) {
+        return contains(Hashing.lowerChars(word, 0, word.length()));
+    }
+
     /** Whether the word with this lower-case hash ({@link Hashing#lowerChars}) is on the list. */
     boolean contains(long lowerHash) {
         return names.get(lowerHash) > 0;
