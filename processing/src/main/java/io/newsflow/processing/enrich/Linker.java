@@ -226,28 +226,24 @@ final class Linker {
     }
 
     /**
-     * A name several entries share goes to the one the text also names by a name of its own ("Congress" in a
-     * story that names "the Congress party" is the Indian National Congress), else to the most prominent one
+     * A name several organisations, people, products or events share goes to the one the text also names by a
+     * name of its own ("Congress" in a story that names "the Congress party" is the Indian National Congress; not
+     * for places: "Quebec" beside "Quebec City" is still the province), else to the most prominent one
      * whose Wikipedia title's qualifier the text names, by name or by alias: "Democratic Party" in a story that
      * names Hong Kong is "Democratic Party (Hong Kong)", "Cambridge" near "Massachusetts" is "Cambridge,
      * Massachusetts". Without a clue the most prominent entry of the mention's type stays.
      */
     void disambiguate(String body, List<FoundName> found) {
         Set<KnowledgeBase.Entry> named = new HashSet<>();
-        Set<KnowledgeBase.Entry> namedUnambiguously = new HashSet<>();
-        found.forEach(f -> {
-            named.add(f.entry);
-            if (!f.ambiguous) {
-                namedUnambiguously.add(f.entry);
-            }
-        });
+        found.forEach(f -> named.add(f.entry));
         for (FoundName mention : found) {
             if (!mention.ambiguous || mention.entry == null) {
                 continue;
             }
-            KnowledgeBase.Entry namedElsewhere = candidates(mention, body).stream()
-                    .filter(c -> c.type() == mention.entry.type() && namedUnambiguously.contains(c))
-                    .findFirst().orElse(null);
+            KnowledgeBase.Entry namedElsewhere = mention.entry.type() == EntityType.LOCATION ? null
+                    : candidates(mention, body).stream()
+                            .filter(c -> c.type() == mention.entry.type() && namedByAnother(c, mention, found))
+                            .findFirst().orElse(null);
             if (namedElsewhere != null) {
                 mention.entry = namedElsewhere;
                 continue;
@@ -260,6 +256,16 @@ final class Linker {
                 }
             }
         }
+    }
+
+    /** Whether a mention other than {@code mention}, by a name that only this entry has, names the entry. */
+    private static boolean namedByAnother(KnowledgeBase.Entry entry, FoundName mention, List<FoundName> found) {
+        for (FoundName other : found) {
+            if (other != mention && other.entry == entry && !other.ambiguous) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Hong Kong" of "Democratic Party (Hong Kong)", "Tennessee" of "Memphis, Tennessee"; null for "(state)". */

@@ -86,7 +86,7 @@ final class NameRules {
      * ("US | National Park Service") and a full name of a person next to another name (a photo credit, "NASA |
      * Bill Ingalls"). A title before a name is no name of its own ("President | Obama" is Obama). A common first
      * name before a person's one-word name is the first name, even where it is a place the knowledge base knows
-     * too ("Victoria | Beckham", "Regina | Ip").
+     * too ("Victoria | Beckham").
      */
     static void joinAdjacent(String body, List<FoundName> found, Predicate<String> known,
                              Predicate<String> firstName) {
@@ -185,14 +185,14 @@ final class NameRules {
         int at = f.end;
         while (true) {
             int wordEnd = wordEnd(body, at);
-            if (wordEnd < 0 || !NAME_LINKS.contains(body.substring(at + 1, wordEnd))) {
+            String link = wordEnd < 0 ? "" : body.substring(at + 1, wordEnd);
+            if (!NAME_LINKS.contains(link)) {
                 return end;
             }
             // "and", "&" and "to" join the parts of a name that has no head yet ("Academy of Sciences | and Arts",
             // "Prevention of Cruelty | to Animals"), not two names ("Wikimedia Foundation | and Creative Commons",
             // "Liberal Party of Australia | and Nationals")
-            boolean joining = body.charAt(at + 1) == '&' || body.startsWith("and", at + 1)
-                    || body.startsWith("to", at + 1);
+            boolean joining = link.equals("and") || link.equals("&") || link.equals("to");
             String before = body.substring(f.start, end);
             if (joining && (endsWithInstitution(before) || known.test(before)
                     || known.test(before.substring(before.lastIndexOf(' ') + 1)))) {
@@ -261,7 +261,7 @@ final class NameRules {
         return end > at + 1 ? end : -1;
     }
 
-    /** The end of the run of capitalised words, of any kind ("Black Friday"), that starts one space after {@code at}. */
+    /** The end of the run of capitalised words of any kind ("Black Friday") that starts one space after {@code at}. */
     private static int capitalisedRunEnd(String body, int at) {
         int end = at;
         for (int next = wordEnd(body, end); next > 0 && Character.isUpperCase(body.charAt(end + 1));
@@ -278,8 +278,7 @@ final class NameRules {
     private static boolean nameWord(String word) {
         return !word.isEmpty() && Character.isUpperCase(word.charAt(0)) && word.chars().anyMatch(Character::isLetter)
                 && !TITLES.contains(word) && !ROLES.contains(word) && !DATE_WORDS.contains(word)
-                && (!NEVER_ALONE.contains(word) || word.equals("Image") || word.equals("Party"))
-                && !word.endsWith("'s") && !word.endsWith("\u2019s");
+                && !NEVER_ALONE.contains(word) && !word.endsWith("'s") && !word.endsWith("\u2019s");
     }
 
     private static boolean namesAnInstitution(String name) {
@@ -291,7 +290,10 @@ final class NameRules {
         return false;
     }
 
-    /** Whether the line around {@code at} is a Title Case headline: four or more long words, nine in ten of them or more capitalised. */
+    /**
+     * Whether the line around {@code at} is a Title Case headline: four or more long words, nine in ten of them
+     * or more capitalised.
+     */
     private static boolean inTitleCaseLine(String body, int at) {
         int start = body.lastIndexOf('\n', at) + 1;
         int end = body.indexOf('\n', at);

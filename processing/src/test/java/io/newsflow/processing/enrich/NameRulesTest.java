@@ -102,7 +102,8 @@ class NameRulesTest {
         assertThat(extended("the [Australian Centre for Control|ORGANIZATION] of Iodine Deficiency "
                 + "[Disorders|ORGANIZATION] says"))
                 .containsExactly("Australian Centre for Control of Iodine Deficiency Disorders|ORGANIZATION");
-        assertThat(extended("he was made a member of the [Slovenian Academy of Sciences|ORGANIZATION] and [Arts|ORGANIZATION] in 1950"))
+        assertThat(extended("he was made a member of the [Slovenian Academy of Sciences|ORGANIZATION] and "
+                + "[Arts|ORGANIZATION] in 1950"))
                 .containsExactly("Slovenian Academy of Sciences and Arts|ORGANIZATION");
         assertThat(extended("the orchestra played at the [Lincoln Center|LOCATION] for the Performing Arts last night."))
                 .containsExactly("Lincoln Center for the Performing Arts|LOCATION");
