@@ -227,8 +227,8 @@ final class Linker {
 
     /**
      * A name several organisations, people, products or events share goes to the one the text also names by a
-     * name of its own ("Congress" in a story that names "the Congress party" is the Indian National Congress; not
-     * for places: "Quebec" beside "Quebec City" is still the province), else to the most prominent one
+     * name of its own ("Labour Party" in a story that names "the Norwegian Labour Party" is that party; not for
+     * places: "Quebec" beside "Quebec City" is still the province), else to the most prominent one
      * whose Wikipedia title's qualifier the text names, by name or by alias: "Democratic Party" in a story that
      * names Hong Kong is "Democratic Party (Hong Kong)", "Cambridge" near "Massachusetts" is "Cambridge,
      * Massachusetts". Without a clue the most prominent entry of the mention's type stays.
