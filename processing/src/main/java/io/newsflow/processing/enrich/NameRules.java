@@ -465,7 +465,7 @@ final class NameRules {
             "Premier", "Prince", "Princess", "Queen", "Rabbi", "Representative", "Reverend", "Saint", "Sergeant",
             "Sheikh", "Sister", "Speaker", "Spokesman", "Spokeswoman", "Superintendent", "Treasurer", "Trustee");
 
-    private static final Set<String> TITLES = Set.of("President", "Vice President", "Senator",
+    private static final Set<String> TITLES = Set.of("President", "Vice President", "Chief Justice", "Senator",
             "Governor", "Mayor", "Minister", "Prime Minister", "Chancellor", "Secretary", "Judge", "Justice", "General",
             "Colonel", "Captain", "Professor", "Dr.", "Sir", "Dame", "Lord", "Lady", "Pope", "Bishop", "Rep.", "Sen.",
             "Gov.", "Gen.", "Prof.", "Ambassador", "Chairman");

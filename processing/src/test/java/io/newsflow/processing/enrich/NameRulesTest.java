@@ -50,11 +50,11 @@ class NameRulesTest {
     @Test
     void aTitleOfOneOrTwoWordsBeforeAPersonsNameIsNotPartOfIt() {
         Marked m = Marked.of("[Prime Minister Modi|PERSON] met [Senator Warren|PERSON] and [Vice President Harris|PERSON],"
-                + " not [Prime Minister|PERSON] nor [Vice Admiral Lee|PERSON].");
+                + " not [Prime Minister|PERSON] nor [Vice Admiral Lee|PERSON]; [Chief Justice Roberts|PERSON] swore them in.");
         NameRules.trimTitles(m.found(), m.body());
 
         assertThat(m.names()).containsExactly("Modi|PERSON", "Warren|PERSON", "Harris|PERSON", "Prime Minister|PERSON",
-                "Vice Admiral Lee|PERSON");
+                "Vice Admiral Lee|PERSON", "Roberts|PERSON");
     }
 
     @Test
