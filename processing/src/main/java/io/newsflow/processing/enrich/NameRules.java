@@ -422,7 +422,8 @@ final class NameRules {
     /**
      * A name of two words or more that the knowledge base does not hold takes its type from its last word,
      * whatever type the tagger gave it: an event's word makes it an event ("Google Science Fair", "World
-     * Championship"), an organisation's word an organisation ("Indonesian Navy", "Skidmore College"). A linked
+     * Championship"), an organisation's word an organisation ("Indonesian Navy", "Skidmore College"), and a
+     * place's word makes what the tagger took for an organisation a place ("Wright-Patterson Air Force Base"). A linked
      * name keeps its entry's type ("Soviet Union" is a place, "Vanity Fair" a magazine), and so does a nation's
      * team.
      */
@@ -437,9 +438,16 @@ final class NameRules {
                 f.type = EntityType.EVENT;
             } else if (f.title == null && f.type != EntityType.EVENT && ORGANISATION_WORDS.contains(last)) {
                 f.type = EntityType.ORGANIZATION;
+            } else if (f.title == null && f.type == EntityType.ORGANIZATION && PLACE_HEADS.contains(last)) {
+                f.type = EntityType.LOCATION;
             }
         }
     }
+
+    /** Last words that make a name a place's ("Wright-Patterson Air Force Base", "Oakland Bay Bridge"). */
+    private static final Set<String> PLACE_HEADS = Set.of("Airport", "Avenue", "Base", "Bay", "Beach", "Boulevard",
+            "Bridge", "Building", "Canyon", "Harbor", "Harbour", "Highway", "Island", "Islands", "Lake", "Mountains",
+            "Peninsula", "River", "Road", "Square", "Stadium", "Station", "Strait", "Street", "Tower", "Towers", "Valley");
 
     /** Whether the word before {@code at} starts with a capital: in a Title Case line every word does. */
     private static boolean previousWordCapitalised(String body, int at) {

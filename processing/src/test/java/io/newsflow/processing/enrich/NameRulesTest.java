@@ -254,4 +254,14 @@ class NameRulesTest {
         assertThat(m.names()).containsExactly("Indonesian Navy|ORGANIZATION", "Skidmore College|ORGANIZATION",
                 "Soviet Union|LOCATION");
     }
+
+    @Test
+    void anOrganisationsNameEndingInAPlacesWordIsAPlace() {
+        Marked m = Marked.of("from [Wright-Patterson Air Force Base|ORGANIZATION] to [Kennedy International Airport|"
+                + "ORGANIZATION], past the [Port Authority|ORGANIZATION] and [Kwok Ka-ki|PERSON]");
+        NameRules.typesByLastWord(m.found());
+
+        assertThat(m.names()).containsExactly("Wright-Patterson Air Force Base|LOCATION",
+                "Kennedy International Airport|LOCATION", "Port Authority|ORGANIZATION", "Kwok Ka-ki|PERSON");
+    }
 }
