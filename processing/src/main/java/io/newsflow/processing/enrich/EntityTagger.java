@@ -60,6 +60,7 @@ public final class EntityTagger {
         NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addFirstNames(body, found, linker::knows, demonyms);
+        NameRules.extendHeadWordsLeft(body, found, demonyms);
         NameRules.joinDemonymOrganisations(body, found, demonyms);
         NameRules.addParentheticalAcronyms(body, found);
         NameRules.addRepeatedNames(body, found);

@@ -357,16 +357,20 @@ final class NameRules {
      * not part of the name before; -1 if there is none.
      */
     private static int freeWordBefore(String body, List<FoundName> found, int i) {
-        FoundName f = found.get(i);
-        if (f.start < 2 || body.charAt(f.start - 1) != ' ') {
+        return freeWordBefore(body, found, i, found.get(i).start);
+    }
+
+    /** The same for the word one space before {@code at}, a position in or at the start of the {@code i}-th name. */
+    private static int freeWordBefore(String body, List<FoundName> found, int i, int at) {
+        if (at < 2 || body.charAt(at - 1) != ' ') {
             return -1;
         }
-        int start = f.start - 1;
+        int start = at - 1;
         while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
             start--;
         }
         boolean free = i == 0 || found.get(i - 1).end <= start;
-        return free && start < f.start - 1 ? start : -1;
+        return free && start < at - 1 ? start : -1;
     }
 
     /** A capitalised word ("Dries") or an initial ("R"), and none of the words that are something else. */
@@ -391,6 +395,33 @@ final class NameRules {
             }
         }
         return false;
+    }
+
+    /**
+     * "Saudi Interior | Ministry", "the Foreign | Ministry": an organisation's word that the tagger found alone takes
+     * the capitalised words right before it inside a sentence, and a nation's adjective anywhere ("Israeli Health
+     * Ministry said …" at a sentence's start). Not a title, a role, a day, a month, a function word ("The"), a word
+     * of another name ("Trump | Transport Department" stays apart) or a possessive, and not in a Title Case line.
+     */
+    static void extendHeadWordsLeft(String body, List<FoundName> found, Set<String> demonyms) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.type == EntityType.PERSON || !ORGANISATION_WORDS.contains(f.text) || inTitleCaseLine(body, f.start)) {
+                continue;
+            }
+            int start = f.start;
+            for (int word = freeWordBefore(body, found, i, start); word >= 0; word = freeWordBefore(body, found, i, start)) {
+                String text = body.substring(word, start - 1);
+                if (!nameWord(text) || !(midSentence(body, word) || demonyms.contains(text))) {
+                    break;
+                }
+                start = word;
+            }
+            if (start < f.start) {
+                found.set(i, new FoundName(start, f.end, body.substring(start, f.end), EntityType.ORGANIZATION, f.margin));
+            }
+        }
     }
 
     /**

@@ -233,6 +233,19 @@ class NameRulesTest {
     }
 
     @Test
+    void anOrganisationsWordFoundAloneTakesTheCapitalisedWordsBeforeIt() {
+        Set<String> demonyms = Set.of("Israeli", "Russian");
+        Marked m = Marked.of("Israeli Health [Ministry|ORGANIZATION] figures, cited by the Interior [Ministry|ORGANIZATION]"
+                + " and [Trump|PERSON] Transport [Department|ORGANIZATION] lawyers, reached the [Council|ORGANIZATION]. The "
+                + "[Police|ORGANIZATION] came on Monday [Ministry|ORGANIZATION] business.");
+        NameRules.extendHeadWordsLeft(m.body(), m.found(), demonyms);
+
+        assertThat(m.names()).containsExactly("Israeli Health Ministry|ORGANIZATION", "Interior Ministry|ORGANIZATION",
+                "Trump|PERSON", "Transport Department|ORGANIZATION", "Council|ORGANIZATION", "Police|ORGANIZATION",
+                "Ministry|ORGANIZATION");
+    }
+
+    @Test
     void aNationsAdjectiveBeforeAnOrganisationsNameIsPartOfIt() {
         Set<String> demonyms = Set.of("Greek", "Russian", "French");
         Marked m = Marked.of("the Greek [Orthodox Church|ORGANIZATION], the French [Ministry of Culture|ORGANIZATION] "
