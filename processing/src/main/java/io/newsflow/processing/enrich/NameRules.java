@@ -411,7 +411,8 @@ final class NameRules {
                 continue;
             }
             int start = f.start;
-            for (int word = freeWordBefore(body, found, i, start); word >= 0; word = freeWordBefore(body, found, i, start)) {
+            for (int word = freeWordBefore(body, found, i, start); word >= 0;
+                    word = freeWordBefore(body, found, i, start)) {
                 String text = body.substring(word, start - 1);
                 if (!nameWord(text) || !(midSentence(body, word) || demonyms.contains(text))) {
                     break;
@@ -419,7 +420,8 @@ final class NameRules {
                 start = word;
             }
             if (start < f.start) {
-                found.set(i, new FoundName(start, f.end, body.substring(start, f.end), EntityType.ORGANIZATION, f.margin));
+                found.set(i, new FoundName(start, f.end, body.substring(start, f.end), EntityType.ORGANIZATION,
+                        f.margin));
             }
         }
     }
