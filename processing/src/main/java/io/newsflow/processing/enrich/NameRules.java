@@ -480,7 +480,8 @@ final class NameRules {
     /** Last words that make a name a place's ("Wright-Patterson Air Force Base", "Oakland Bay Bridge"). */
     private static final Set<String> PLACE_HEADS = Set.of("Airport", "Avenue", "Base", "Bay", "Beach", "Boulevard",
             "Bridge", "Building", "Canyon", "Harbor", "Harbour", "Highway", "Island", "Islands", "Lake", "Mountains",
-            "Peninsula", "River", "Road", "Square", "Stadium", "Station", "Strait", "Street", "Tower", "Towers", "Valley");
+            "Peninsula", "River", "Road", "Square", "Stadium", "Station", "Strait", "Street", "Tower", "Towers",
+            "Valley");
 
     /** Whether the word before {@code at} starts with a capital: in a Title Case line every word does. */
     private static boolean previousWordCapitalised(String body, int at) {
