@@ -58,6 +58,7 @@ public final class EntityTagger {
         NameRules.joinInstitutionNames(body, found);
         NameRules.extendInstitutionNames(body, found, linker::knows, demonyms);
         NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
+        NameRules.trimTrailingTitles(body, found, linker::knowsPerson);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addFirstNames(body, found, linker::knows, demonyms);
         NameRules.extendHeadWordsLeft(body, found, demonyms);

@@ -52,6 +52,12 @@ final class Linker {
         return candidates(form) != null;
     }
 
+    /** Whether the knowledge base has a person by this name or alias. */
+    boolean knowsPerson(String form) {
+        List<KnowledgeBase.Entry> entries = candidates(form);
+        return entries != null && entries.stream().anyMatch(e -> e.type() == EntityType.PERSON);
+    }
+
     /**
      * Names inside longer names are entities too: "Helsinki" in "University of Helsinki", "Google" in "Google
      * Science Fair". Known people, organisations and places inside a found name become mentions of their own —

@@ -57,6 +57,38 @@ final class NameRules {
         return TITLES.contains(name.substring(0, space)) ? space + 1 : 0;
     }
 
+    /** Titles of two words whose first word a name before them may have taken ("Fulton County District | Attorney"). */
+    private static final Set<String> TWO_WORD_TITLES = Set.of("District Attorney", "State Attorney",
+            "Attorney General", "District Judge", "Circuit Judge", "Majority Leader", "Minority Leader");
+
+    /**
+     * "Supreme Court Justice | Clarence Thomas", "Fulton County District | Attorney Fani Willis": a title, or the first
+     * word of a two-word one, at the end of a name before a person's name belongs to the person's title, not to the
+     * name ("Supreme Court", "Fulton County"). And a name the tagger took for a person's right before a title and a
+     * person's name is not a person's, unless the knowledge base knows it as one ("Delaware Chancery | Judge
+     * Kathaleen McCormick" is an organisation, "Biden | Secretary Blinken" stays Biden), nor a name at
+     * all where it is a role word, the title's first ("Major | General Smith").
+     */
+    static void trimTrailingTitles(String body, List<FoundName> found, Predicate<String> knownPerson) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            int space = f.text.lastIndexOf(' ');
+            String last = f.text.substring(space + 1);
+            int nextEnd = wordEnd(body, f.end);
+            String next = nextEnd < 0 ? "" : body.substring(f.end + 1, nextEnd);
+            boolean personAfterTitle = nextEnd > 0 && startsPerson(found, nextEnd + 1) && TITLES.contains(next);
+            if (space > 0 && (TITLES.contains(last) && startsPerson(found, f.end + 1)
+                    || TWO_WORD_TITLES.contains(last + " " + next))) {
+                found.set(i, new FoundName(f.start, f.start + space, f.text.substring(0, space), f.type, f.margin));
+            } else if (f.type == EntityType.PERSON && personAfterTitle && ROLES.contains(f.text)) {
+                found.remove(i--); // "Major | General Smith": the first word of the title
+            } else if (f.type == EntityType.PERSON && personAfterTitle && !knownPerson.test(f.text)) {
+                f.type = EntityType.ORGANIZATION;
+            }
+        }
+    }
+
     /** "Wikinews Saturday", "Magicians Wednesday": a trailing day or month name is not part of a name. */
     static void trimDateWords(List<FoundName> found, String body) {
         for (int i = 0; i < found.size(); i++) {

@@ -58,6 +58,19 @@ class NameRulesTest {
     }
 
     @Test
+    void aTitleAtTheEndOfANameBeforeAPersonsNameIsThePersonsTitle() {
+        Marked m = Marked.of("[Supreme Court Justice|ORGANIZATION] [Clarence Thomas|PERSON] and "
+                + "[Fulton County District|LOCATION] Attorney [Fani Willis|PERSON] met "
+                + "[Delaware Chancery|PERSON] Judge [Kathaleen McCormick|PERSON], [Biden|PERSON] Secretary "
+                + "[Antony Blinken|PERSON] and [Major|PERSON] General [Artemas Ward|PERSON].");
+        NameRules.trimTrailingTitles(m.body(), m.found(), Set.of("Biden")::contains);
+
+        assertThat(m.names()).containsExactly("Supreme Court|ORGANIZATION", "Clarence Thomas|PERSON",
+                "Fulton County|LOCATION", "Fani Willis|PERSON", "Delaware Chancery|ORGANIZATION",
+                "Kathaleen McCormick|PERSON", "Biden|PERSON", "Antony Blinken|PERSON", "Artemas Ward|PERSON");
+    }
+
+    @Test
     void anInstitutionsNameWithOfOrForIsOneName() {
         assertThat(joined("The [Institute|ORGANIZATION] for [Fiscal Studies|ORGANIZATION] said so."))
                 .containsExactly("Institute for Fiscal Studies|ORGANIZATION");
