@@ -195,11 +195,11 @@ final class NameRules {
         found.sort(Comparator.comparingInt(f -> f.start));
         for (int i = 0; i < found.size(); i++) {
             FoundName f = found.get(i);
-            if (f.type == EntityType.PERSON || !namesAnInstitution(f.text) || inTitleCaseLine(body, f.start)) {
+            if (f.type == EntityType.PERSON || !namesAnInstitution(f.text)) {
                 continue;
             }
             int end = continuationEnd(body, f, found, known, demonyms);
-            if (end <= f.end) {
+            if (end <= f.end || inTitleCaseLine(body, f.start)) {
                 continue;
             }
             for (int j = i + 1; j < found.size() && found.get(j).start < end; ) {
@@ -314,8 +314,13 @@ final class NameRules {
     }
 
     private static boolean namesAnInstitution(String name) {
+        return hasWord(name, NameRules::isInstitution);
+    }
+
+    /** Whether a word of the name, split at spaces, is one {@code kind} accepts. */
+    private static boolean hasWord(String name, Predicate<String> kind) {
         for (String word : name.split(" ")) {
-            if (isInstitution(word)) {
+            if (kind.test(word)) {
                 return true;
             }
         }
@@ -421,12 +426,7 @@ final class NameRules {
             "Organization", "Parliament", "Party", "Police", "Society", "Trust", "University");
 
     private static boolean namesAnOrganisation(String name) {
-        for (String word : name.split(" ")) {
-            if (ORGANISATION_WORDS.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return hasWord(name, ORGANISATION_WORDS::contains);
     }
 
     /**
@@ -439,7 +439,7 @@ final class NameRules {
         found.sort(Comparator.comparingInt(f -> f.start));
         for (int i = 0; i < found.size(); i++) {
             FoundName f = found.get(i);
-            if (f.type == EntityType.PERSON || !ORGANISATION_WORDS.contains(f.text) || inTitleCaseLine(body, f.start)) {
+            if (f.type == EntityType.PERSON || !ORGANISATION_WORDS.contains(f.text)) {
                 continue;
             }
             int start = f.start;
@@ -451,7 +451,7 @@ final class NameRules {
                 }
                 start = word;
             }
-            if (start < f.start) {
+            if (start < f.start && !inTitleCaseLine(body, f.start)) {
                 found.set(i, new FoundName(start, f.end, body.substring(start, f.end), EntityType.ORGANIZATION,
                         f.margin));
             }
