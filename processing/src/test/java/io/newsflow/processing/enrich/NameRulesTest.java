@@ -10,36 +10,6 @@ import org.junit.jupiter.api.Test;
 /** The rules on their own, on names as the tagger might have found them: no model involved. */
 class NameRulesTest {
 
-    /** The names found in {@code body}: each {@code [text|TYPE]} marks one, and the marks are removed. */
-    private record Marked(String body, List<FoundName> found) {
-        static Marked of(String marked) {
-            StringBuilder body = new StringBuilder();
-            List<FoundName> found = new ArrayList<>();
-            int i = 0;
-            while (i < marked.length()) {
-                char c = marked.charAt(i);
-                if (c == '[') {
-                    int bar = marked.indexOf('|', i);
-                    int close = marked.indexOf(']', bar);
-                    String text = marked.substring(i + 1, bar);
-                    int start = body.length();
-                    body.append(text);
-                    found.add(new FoundName(start, body.length(), text,
-                            EntityType.valueOf(marked.substring(bar + 1, close)), 1.0));
-                    i = close + 1;
-                } else {
-                    body.append(c);
-                    i++;
-                }
-            }
-            return new Marked(body.toString(), found);
-        }
-
-        List<String> names() {
-            return found.stream().map(f -> f.text + "|" + f.type).toList();
-        }
-    }
-
     private static List<String> joined(String marked) {
         Marked m = Marked.of(marked);
         NameRules.joinInstitutionNames(m.body(), m.found());
