@@ -67,7 +67,10 @@ public final class EntityTagger {
         NameRules.addRepeatedNames(body, found);
         NameRules.namedStorms(body, found);
         linker.addKnownNames(body, known, found);
+        ProductNames.addModelNames(body, found);
         found.forEach(f -> linker.link(f, body));
+        ProductNames.extendModels(body, found);
+        ProductNames.linkToLines(found, linker);
         NameRules.typesByLastWord(found);
         linker.addNestedNames(body, found);
         found.sort(Comparator.comparingInt(f -> f.start));

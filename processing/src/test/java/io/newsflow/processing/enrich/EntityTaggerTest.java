@@ -46,6 +46,18 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aProductsMentionRunsToTheEndOfItsModelAndStaysLinkedToItsLine() {
+        List<Enrichment.Entity> entities = tagger.tag(null,
+                "Apple said the AirPods Pro 2 can act as hearing aids, and Huawei said the Mate 60 Pro sold out.");
+
+        Enrichment.Entity airPods = named(entities, "AirPods");
+        assertThat(airPods.type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(airPods.wikipedia()).isEqualTo("AirPods");
+        assertThat(airPods.mentions()).extracting(Enrichment.Mention::text).containsExactly("AirPods Pro 2");
+        assertThat(named(entities, "Mate 60 Pro").type()).isEqualTo(EntityType.PRODUCT);
+    }
+
+    @Test
     void placesInsideOrganisationNamesAreMentionsToo() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Jordan Peterson is a professor at the University of Toronto in Canada.");
 
