@@ -66,6 +66,7 @@ public final class EntityTagger {
         NameRules.addParentheticalAcronyms(body, found);
         NameRules.addRepeatedNames(body, found);
         NameRules.namedStorms(body, found);
+        NameRules.namedTournaments(body, found, demonyms);
         linker.addKnownNames(body, known, found);
         ProductNames.addModelNames(body, found);
         found.forEach(f -> linker.link(f, body));

@@ -480,9 +480,12 @@ final class NameRules {
         }
     }
 
-    /** Last words that make a name an event's ("Google Science Fair", "Lantern Festival", "World Championship"). */
+    /**
+     * Last words that make a name an event's ("Google Science Fair", "Lantern Festival", "World Championship", "Miami
+     * Open", "Abu Dhabi Grand Prix", "Davis Cup").
+     */
     private static final Set<String> EVENT_HEADS = Set.of("Fair", "Festival", "Expo", "Championship",
-            "Championships", "Olympics", "Paralympics", "Marathon", "Tournament");
+            "Championships", "Olympics", "Paralympics", "Marathon", "Tournament", "Open", "Prix", "Cup");
 
     /**
      * A name of two words or more that the knowledge base does not hold takes its type from its last word,
@@ -575,6 +578,49 @@ final class NameRules {
                 f.type = EntityType.EVENT;
             }
         });
+    }
+
+    /** Words after a place's or a people's name that make it a tournament or a race. */
+    private static final List<String> TOURNAMENT_WORDS = List.of(" Open", " Grand Prix");
+
+    /**
+     * "US Open", "Miami Open", "Dutch Grand Prix": a place or organisation the tagger found, or a people's adjective,
+     * right before a capitalised "Open" or "Grand Prix" names a tournament or a race with it, an event, where the
+     * tagger stopped short of the word or never began ("Dutch" alone is no name). Not before another capitalised
+     * word ("Google Open Source"), which makes some other name.
+     */
+    static void namedTournaments(String body, List<FoundName> found, Set<String> demonyms) {
+        for (String word : TOURNAMENT_WORDS) {
+            for (int at = body.indexOf(word); at > 0; at = body.indexOf(word, at + 1)) {
+                int end = at + word.length();
+                int start = tournamentStart(body, found, at, demonyms);
+                if (start < 0 || end < body.length() && Character.isLetterOrDigit(body.charAt(end))
+                        || capitalisedWordAt(body, end)) {
+                    continue;
+                }
+                found.removeIf(f -> f.start < end && start < f.end);
+                found.add(new FoundName(start, end, body.substring(start, end), EntityType.EVENT, 1.0));
+            }
+        }
+    }
+
+    /** Where the place, organisation or people's adjective that ends at {@code at} starts; -1 if none does. */
+    private static int tournamentStart(String body, List<FoundName> found, int at, Set<String> demonyms) {
+        for (FoundName f : found) {
+            if (f.end == at && (f.type == EntityType.LOCATION || f.type == EntityType.ORGANIZATION)) {
+                return f.start;
+            }
+        }
+        int start = at;
+        while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
+            start--;
+        }
+        return start < at && demonyms.contains(body.substring(start, at)) ? start : -1;
+    }
+
+    /** Whether a space and a capitalised word stand at {@code at}. */
+    static boolean capitalisedWordAt(String body, int at) {
+        return at + 1 < body.length() && body.charAt(at) == ' ' && Character.isUpperCase(body.charAt(at + 1));
     }
 
     /**

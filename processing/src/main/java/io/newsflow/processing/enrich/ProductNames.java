@@ -56,7 +56,7 @@ final class ProductNames {
             }
             int lineStart = wordStart(body, i);
             if (editionEnd == numberEnd || lineStart == i || !Character.isUpperCase(body.charAt(lineStart))
-                    || !NameRules.midSentence(body, lineStart) || capitalisedWordAt(body, editionEnd)) {
+                    || !NameRules.midSentence(body, lineStart) || NameRules.capitalisedWordAt(body, editionEnd)) {
                 continue;
             }
             int start = lineStart;
@@ -134,10 +134,6 @@ final class ProductNames {
             start--;
         }
         return start;
-    }
-
-    private static boolean capitalisedWordAt(String body, int at) {
-        return at + 1 < body.length() && body.charAt(at) == ' ' && Character.isUpperCase(body.charAt(at + 1));
     }
 
     /** Where the model parts after {@code at} end ({@code at} itself if there are none). */

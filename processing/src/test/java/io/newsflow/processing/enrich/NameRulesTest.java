@@ -260,4 +260,22 @@ class NameRulesTest {
         assertThat(m.names()).containsExactly("Wright-Patterson Air Force Base|LOCATION",
                 "Kennedy International Airport|LOCATION", "Port Authority|ORGANIZATION", "Kwok Ka-ki|PERSON");
     }
+
+    @Test
+    void aPlaceOrAPeoplesAdjectiveBeforeOpenOrGrandPrixNamesATournament() {
+        Marked m = Marked.of("[Sinner|PERSON] won the [US|ORGANIZATION] Open, the [Miami|LOCATION] Open and the Dutch Grand"
+                + " Prix; [Google|ORGANIZATION] Open Source, [Apple|ORGANIZATION] Open AI, Keep It Open and the Open stay.");
+        NameRules.namedTournaments(m.body(), m.found(), Set.of("Dutch"));
+
+        assertThat(m.names()).containsExactly("Sinner|PERSON", "Google|ORGANIZATION", "Apple|ORGANIZATION",
+                "US Open|EVENT", "Miami Open|EVENT", "Dutch Grand Prix|EVENT");
+    }
+
+    @Test
+    void aNameTheKnowledgeBaseDoesNotHoldEndingInOpenPrixOrCupIsAnEvent() {
+        Marked m = Marked.of("the [Miami Open|LOCATION], the [Abu Dhabi Grand Prix|LOCATION], the [Davis Cup|ORGANIZATION]");
+        NameRules.typesByLastWord(m.found());
+
+        assertThat(m.names()).containsExactly("Miami Open|EVENT", "Abu Dhabi Grand Prix|EVENT", "Davis Cup|EVENT");
+    }
 }
