@@ -6,7 +6,8 @@ import java.util.Set;
  * Splits text into word and punctuation tokens the way English NER corpora do, keeping offsets into the
  * text: words keep inner hyphens, periods, apostrophes and slashes ({@code Grok-1.5}, {@code U.S.},
  * {@code O'Brien}); possessive {@code 's} and {@code n't} are tokens of their own; a final period stays on a
- * known abbreviation or an initial ({@code Dr.}, {@code J.}); other punctuation is one token per character.
+ * known abbreviation or an initial before a capitalised word ({@code Dr.}, {@code J.}); other punctuation is one
+ * token per character.
  * Sentences start at the first token, after a blank line, and after {@code .!?} followed by a token that
  * starts with an upper-case letter, a digit or a quote.
  */
@@ -52,7 +53,7 @@ public final class Tokenizer {
                     sentenceStart = false;
                 }
                 i = end;
-                if (i < n && text.charAt(i) == '.' && keepsPeriod(text, start, end)) {
+                if (i < n && text.charAt(i) == '.' && keepsPeriod(text, start, end, n)) {
                     // the period belongs to "Dr." / "J." / "U.S."; still may end a sentence ("in the U.S. Then")
                     i++;
                     extend(tokens);
@@ -121,10 +122,42 @@ public final class Tokenizer {
         return -1;
     }
 
-    private static boolean keepsPeriod(CharSequence text, int start, int end) {
+    /** Lower-case words that go on a name after an initial ("L. van Beethoven", "J. de la Cruz"). */
+    private static final Set<String> NAME_PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "du",
+            "le", "la", "der", "den", "ter", "dos", "das", "bin", "ibn", "al", "el");
+
+    /**
+     * Whether the period at {@code end} belongs to the word before it. A capital letter's does where a name goes on
+     * after it on the same line ("J. K. Rowling", "George W. Bush", "L. van Beethoven") or a comma, semicolon or
+     * bracket follows; at the end of the text or of a line, or before another lower-case word, it ends the sentence
+     * ("the Tesla Model Y.", "Plan B. which").
+     */
+    private static boolean keepsPeriod(CharSequence text, int start, int end, int n) {
         int length = end - start;
         if (length == 1 && Character.isUpperCase(text.charAt(start))) {
-            return true; // an initial: "J. K. Rowling"
+            int next = end + 1;
+            while (next < n && text.charAt(next) == ' ') {
+                next++;
+            }
+            if (next >= n) {
+                return false;
+            }
+            char c = text.charAt(next);
+            if (c == ',' || c == ';' || c == '(') {
+                return true; // no sentence ends so: "Barsky, Robert F. (1998)", "Karl A.;"
+            }
+            if (next == end + 1) {
+                return false;
+            }
+            if (Character.isUpperCase(c)) {
+                return true;
+            }
+            int wordEnd = next;
+            while (wordEnd < n && Character.isLowerCase(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            return wordEnd < n && text.charAt(wordEnd) == ' '
+                    && NAME_PARTICLES.contains(text.subSequence(next, wordEnd).toString());
         }
         for (int k = start; k < end; k++) {
             if (text.charAt(k) == '.') {

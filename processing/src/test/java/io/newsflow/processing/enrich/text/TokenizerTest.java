@@ -32,6 +32,16 @@ class TokenizerTest {
     }
 
     @Test
+    void aCapitalLettersPeriodEndsTheSentenceWhereNoNameGoesOnAfterIt() {
+        assertThat(words("L. van Beethoven and George W. Bush bought a Tesla Model Y. It was Plan B. which\nfailed:"
+                + " the Ally X.")).containsExactly("L.", "van", "Beethoven", "and", "George", "W.", "Bush", "bought", "a",
+                "Tesla", "Model", "Y.", "It", "was", "Plan", "B", ".", "which", "failed", ":", "the", "Ally", "X", ".");
+        Tokens tokens = tokenizer.tokenize("She drove a Model Y.\nThen it broke.");
+        assertThat(tokens.string(4)).isEqualTo("Y");
+        assertThat(tokens.sentenceStart(6)).isTrue();
+    }
+
+    @Test
     void offsetsPointIntoTheText() {
         String text = "  Elon Musk, in Memphis.";
         Tokens tokens = tokenizer.tokenize(text);
