@@ -246,15 +246,16 @@ final class Linker {
             if (!mention.ambiguous || mention.entry == null) {
                 continue;
             }
+            List<KnowledgeBase.Entry> candidates = candidates(mention, body);
             KnowledgeBase.Entry namedElsewhere = mention.entry.type() == EntityType.LOCATION ? null
-                    : candidates(mention, body).stream()
+                    : candidates.stream()
                             .filter(c -> c.type() == mention.entry.type() && namedByAnother(c, mention, found))
                             .findFirst().orElse(null);
             if (namedElsewhere != null) {
                 mention.entry = namedElsewhere;
                 continue;
             }
-            for (KnowledgeBase.Entry candidate : candidates(mention, body)) {
+            for (KnowledgeBase.Entry candidate : candidates) {
                 String qualifier = qualifier(candidate.wikipedia());
                 if (candidate.type() == mention.entry.type() && qualifier != null && isNamed(qualifier, body, named)) {
                     mention.entry = candidate;

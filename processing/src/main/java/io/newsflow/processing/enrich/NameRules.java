@@ -402,10 +402,7 @@ final class NameRules {
         if (at < 2 || body.charAt(at - 1) != ' ') {
             return -1;
         }
-        int start = at - 1;
-        while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
-            start--;
-        }
+        int start = lettersStart(body, at - 1);
         boolean free = i == 0 || found.get(i - 1).end <= start;
         return free && start < at - 1 ? start : -1;
     }
@@ -611,11 +608,17 @@ final class NameRules {
                 return f.start;
             }
         }
+        int start = lettersStart(body, at);
+        return start < at && demonyms.contains(body.substring(start, at)) ? start : -1;
+    }
+
+    /** Where the letters that end at {@code at} start ({@code at} itself if none do). */
+    static int lettersStart(String body, int at) {
         int start = at;
         while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
             start--;
         }
-        return start < at && demonyms.contains(body.substring(start, at)) ? start : -1;
+        return start;
     }
 
     /** Whether a space and a capitalised word stand at {@code at}. */

@@ -54,7 +54,7 @@ final class ProductNames {
                     && EDITIONS.contains(body.substring(editionEnd + 1, wordEnd(body, editionEnd + 1)))) {
                 editionEnd = wordEnd(body, editionEnd + 1);
             }
-            int lineStart = wordStart(body, i);
+            int lineStart = NameRules.lettersStart(body, i);
             if (editionEnd == numberEnd || lineStart == i || !Character.isUpperCase(body.charAt(lineStart))
                     || !NameRules.midSentence(body, lineStart) || NameRules.capitalisedWordAt(body, editionEnd)) {
                 continue;
@@ -125,15 +125,6 @@ final class ProductNames {
             end++;
         }
         return end;
-    }
-
-    /** The start of the letters that end at {@code at}. */
-    private static int wordStart(String body, int at) {
-        int start = at;
-        while (start > 0 && Character.isLetter(body.charAt(start - 1))) {
-            start--;
-        }
-        return start;
     }
 
     /** Where the model parts after {@code at} end ({@code at} itself if there are none). */
