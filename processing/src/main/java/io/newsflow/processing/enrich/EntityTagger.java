@@ -66,11 +66,14 @@ public final class EntityTagger {
         NameRules.addParentheticalAcronyms(body, found);
         NameRules.addRepeatedNames(body, found);
         NameRules.namedStorms(body, found);
-        NameRules.namedTournaments(body, found, demonyms);
+        NameRules.namedEvents(body, found, demonyms);
         linker.addKnownNames(body, known, found);
         ProductNames.addModelNames(body, found);
+        ProductNames.addMakersModels(body, found, linker::knows);
+        ProductNames.addCodesBeforeProductNouns(body, found);
         found.forEach(f -> linker.link(f, body));
         ProductNames.extendModels(body, found);
+        ProductNames.joinMakers(body, found);
         ProductNames.linkToLines(found, linker);
         NameRules.typesByLastWord(found);
         linker.addNestedNames(body, found);

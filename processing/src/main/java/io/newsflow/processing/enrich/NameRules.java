@@ -479,10 +479,10 @@ final class NameRules {
 
     /**
      * Last words that make a name an event's ("Google Science Fair", "Lantern Festival", "World Championship", "Miami
-     * Open", "Abu Dhabi Grand Prix", "Davis Cup").
+     * Open", "Abu Dhabi Grand Prix", "Davis Cup", "Dubai Airshow").
      */
     private static final Set<String> EVENT_HEADS = Set.of("Fair", "Festival", "Expo", "Championship",
-            "Championships", "Olympics", "Paralympics", "Marathon", "Tournament", "Open", "Prix", "Cup");
+            "Championships", "Olympics", "Paralympics", "Marathon", "Tournament", "Open", "Prix", "Cup", "Airshow");
 
     /**
      * A name of two words or more that the knowledge base does not hold takes its type from its last word,
@@ -577,22 +577,26 @@ final class NameRules {
         });
     }
 
-    /** Words after a place's or a people's name that make it a tournament or a race. */
-    private static final List<String> TOURNAMENT_WORDS = List.of(" Open", " Grand Prix");
+    /** Words after a place's or a people's name that make it a tournament, a race, a show or a fair. */
+    private static final List<String> PLACE_EVENT_WORDS = List.of(" Open", " Grand Prix", " Marathon", " Motor Show",
+            " Auto Show", " Air Show", " Airshow", " Fashion Week", " Book Fair", " Film Festival");
 
     /**
-     * "US Open", "Miami Open", "Dutch Grand Prix": a place or organisation the tagger found, or a people's adjective,
-     * right before a capitalised "Open" or "Grand Prix" names a tournament or a race with it, an event, where the
-     * tagger stopped short of the word or never began ("Dutch" alone is no name). Not before another capitalised
-     * word ("Google Open Source"), which makes some other name.
+     * "US Open", "Dutch Grand Prix", "Tokyo Marathon", "Paris Motor Show": a place or organisation the tagger found,
+     * or a people's adjective, right before a capitalised "Open", "Grand Prix", "Marathon", "Motor Show", "Airshow",
+     * "Fashion Week", "Book Fair" or the like names a tournament, a race, a show or a fair with it, an event, where
+     * the tagger stopped short of the words or never began ("Dutch" alone is no name). Not before another
+     * capitalised word ("Google Open Source"), which makes some other name, nor inside a longer name found
+     * ("Deauville American Film Festival").
      */
-    static void namedTournaments(String body, List<FoundName> found, Set<String> demonyms) {
-        for (String word : TOURNAMENT_WORDS) {
+    static void namedEvents(String body, List<FoundName> found, Set<String> demonyms) {
+        for (String word : PLACE_EVENT_WORDS) {
             for (int at = body.indexOf(word); at > 0; at = body.indexOf(word, at + 1)) {
                 int end = at + word.length();
-                int start = tournamentStart(body, found, at, demonyms);
+                int start = eventPlaceStart(body, found, at, end, demonyms);
                 if (start < 0 || end < body.length() && Character.isLetterOrDigit(body.charAt(end))
-                        || capitalisedWordAt(body, end)) {
+                        || capitalisedWordAt(body, end) || found.stream()
+                                .anyMatch(f -> f.start < end && start < f.end && (f.start < start || f.end > end))) {
                     continue;
                 }
                 found.removeIf(f -> f.start < end && start < f.end);
@@ -601,10 +605,15 @@ final class NameRules {
         }
     }
 
-    /** Where the place, organisation or people's adjective that ends at {@code at} starts; -1 if none does. */
-    private static int tournamentStart(String body, List<FoundName> found, int at, Set<String> demonyms) {
+    /**
+     * Where the place, organisation or people's adjective that ends at {@code at}, before the event's words, starts;
+     * -1 if none does. A place or organisation the tagger ran on into the event's words ("Frankfurt Book" of
+     * "Frankfurt Book Fair") counts as ending there.
+     */
+    private static int eventPlaceStart(String body, List<FoundName> found, int at, int end, Set<String> demonyms) {
         for (FoundName f : found) {
-            if (f.end == at && (f.type == EntityType.LOCATION || f.type == EntityType.ORGANIZATION)) {
+            if (f.start < at && at <= f.end && f.end < end
+                    && (f.type == EntityType.LOCATION || f.type == EntityType.ORGANIZATION)) {
                 return f.start;
             }
         }

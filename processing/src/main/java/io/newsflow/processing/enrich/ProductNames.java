@@ -2,15 +2,16 @@ package io.newsflow.processing.enrich;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Product names as news writes them: a product line, then its model number and edition ("Galaxy S24 Ultra",
- * "AirPods Pro 2", "Apple Watch Series 10", "Llama 3.1"). The tagger and the knowledge base find the line
- * ("Galaxy S24", "AirPods", "Llama 3"); these rules take the mention on to the end of the model's name, and the
- * link stays with the line's entry, which is where Wikipedia covers its models. {@link EntityTagger} runs them in
- * the order they stand here.
+ * "AirPods Pro 2", "Apple Watch Series 10", "Llama 3.1"), or a maker and its model's code ("Airbus A321XLR",
+ * "Boeing's 777X"). The tagger and the knowledge base find the line or the maker ("Galaxy S24", "AirPods", "Airbus");
+ * these rules take the mention on to the end of the model's name, and the link stays with the line's entry, which is
+ * where Wikipedia covers its models. {@link EntityTagger} runs them in the order they stand here.
  */
 final class ProductNames {
 
@@ -18,25 +19,76 @@ final class ProductNames {
 
     /** Words that name a model's edition after its line or number. */
     private static final Set<String> EDITIONS = Set.of("Pro", "Max", "Ultra", "Plus", "Mini", "Lite", "Slim", "SE",
-            "XL", "XS", "Air", "OLED", "Turbo");
+            "XL", "XS", "Air", "OLED", "Turbo", "Flash", "Nano", "Opus", "Sonnet", "Haiku");
 
     /**
      * What may follow a product's name and still be its name: a version or variant attached to a number ("3" +
-     * ".1", "A350" + "-1000"), or, after a space, an edition word, "Series" and a number, or a number of one to
-     * three digits (with a letter: "S24", "5G").
+     * ".1", "A350" + "-1000"), or, after a space, an edition word, "Series" and a number, a number of one to three
+     * digits (with a letter: "S24", "5G"), or, once the name has a number, a generation in Roman numerals ("Sony
+     * A7" + "IV", "EOS R5" + "Mark II") or a language model's size in billions of weights ("Llama 3.1" + "405B").
      */
     private static final Pattern MODEL_PART = Pattern.compile("(?:(?<=\\d)(?:[.-]\\d+)+"
-            + "| (?:Series \\d{1,3}|(?<edition>[A-Z][A-Za-z]*)|(?<number>[A-Z]?\\d{1,3}(?:\\.\\d+)*[A-Za-z]?)))"
+            + "| (?:Series \\d{1,3}|(?<generation>(?:Mark )?(?:II|III|IV|V|VI|VII|VIII)|\\d{1,3}B)"
+            + "|(?<edition>[A-Z][A-Za-z]*)|(?<number>[A-Z]?\\d{1,3}(?:\\.\\d+)*[A-Za-z]?)))"
             + "(?![\\w.,:-]\\w)");
+
+    /**
+     * Edition words that, ending a name the tagger took for an organisation, make it a product ("Mac Mini", "Kindle
+     * Pro"); "SE", "Air" and "Plus" end the names of companies and airlines too ("Siemens SE", "Korean Air").
+     */
+    private static final Set<String> MAKERS_EDITIONS = Set.of("Pro", "Max", "Ultra", "Mini", "Lite", "Slim", "XL",
+            "XS", "OLED", "Turbo");
+
+    /** One to three capitalised words and a number or code: a maker's model after its possessive. */
+    private static final Pattern POSSESSED_MODEL = Pattern.compile("(?<words>(?:[A-Z]|[a-z][A-Z])[A-Za-z]*"
+            + "(?: [A-Z][A-Za-z]*){0,2}) (?<model>\\d{1,4}[A-Za-z]?|[A-Z][A-Za-z]*\\d[A-Za-z0-9]*)(?![\\w-]|[.,]\\w)");
+
+    /** Capitalised words that number things no maker sells. */
+    private static final Set<String> NUMBERED_NOUNS = Set.of("Flight", "Route", "Highway", "Interstate", "Terminal",
+            "Gate", "Building", "Platform", "Channel", "Level", "Phase", "Stage", "Round", "Week", "Day", "Year",
+            "Chapter", "Section", "Article", "Title", "Amendment", "Category", "Class", "Division", "Group", "Part",
+            "Episode", "Season", "Volume", "Issue", "Number", "No", "Game", "Match", "Quarter", "Fund", "Unit", "Block",
+            "Room", "Floor", "Line", "Pier", "Store", "Plant", "Factory", "Reactor", "Lab", "Studio", "Hangar", "Bay",
+            "Berth", "Track", "Runway", "Dock", "Lot", "Tier", "Grade", "Step", "Q");
+
+    /** A year, which a number after a maker's possessive names rather than a model ("Apple's Q3 2024"). */
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
+
+    /**
+     * Words for the kinds of thing a model code names ("XC90 SUVs", "A220 jets", "H200 chips"); not "plane" or
+     * "airliner", which news puts after a flight's number ("the MH17 plane").
+     */
+    private static final Set<String> PRODUCT_NOUNS = Set.of("car", "cars", "SUV", "SUVs", "sedan", "sedans", "truck",
+            "trucks", "pickup", "pickups", "jet", "jets", "jetliner", "jetliners", "aircraft", "helicopter",
+            "helicopters", "drone", "drones", "rocket", "rockets", "missile", "missiles", "fighter", "fighters", "bomber", "bombers", "tank", "tanks", "chip", "chips", "processor",
+            "processors", "GPU", "GPUs", "accelerator", "accelerators", "phone", "phones", "smartphone", "smartphones",
+            "handset", "handsets", "laptop", "laptops", "tablet", "tablets", "headphones", "earbuds", "camera",
+            "cameras", "console", "consoles", "printer", "printers", "smartwatch", "smartwatches", "engine", "engines",
+            "locomotive", "locomotives", "satellite", "satellites");
 
     /** A number is not a model's when it counts something ("ChatGPT 3 days ago", "iPhone 2 years on"). */
     private static final Pattern COUNTED = Pattern.compile(" (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
             + "times?|percent|per|million|billion|thousand|hundred|more|fewer|less)\\b");
 
     /**
+     * A model code: letters and digits mixed ("A321XLR", "EV9", "R2", "777X", "WH-1000XM6", "ID.4"), or capitals
+     * joined by a hyphen ("CR-V"); the code ends where no letter, digit or joining mark goes on.
+     */
+    private static final Pattern MODEL_CODE = Pattern.compile("(?:(?=[\\w.-]*\\d)(?=[\\w.-]*[A-Z])[A-Za-z0-9]+"
+            + "(?:[.-][A-Za-z0-9]+)*|[A-Z]{1,3}-[A-Z]{1,3})(?![\\w-]|[.,]\\w)");
+
+    /**
+     * Codes that name no model: a quarter or half of a year, a fiscal year, a racing series, a resolution or a network
+     * generation, a filing, an ordinal ("Q3", "FY25", "F1", "4K", "5G", "3D", "10-K", "3rd").
+     */
+    private static final Pattern NOT_A_MODEL =
+            Pattern.compile("Q[1-4]|H[12]|FY\\d+|F[1-4]|\\d[KGD]|\\d+-[KQ]|\\d+(?:st|nd|rd|th)");
+
+    /**
      * A capitalised word, a number and an edition word name a model wherever no other name stands there ("Pixel 9
      * Pro XL", "Mate 60 Pro", "Mavic 3 Pro") in mid-sentence, unless a capitalised word follows, which makes it part
-     * of some other name ("65 Air Division").
+     * of some other name ("65 Air Division"). A name found that ends with the word, not a person's, is the model's
+     * line or maker, and the model takes its place ("Xiaomi" + "15 Ultra", "DJI Mini" + "4 Pro").
      */
     static void addModelNames(String body, List<FoundName> found) {
         for (int i = body.indexOf(' '); i >= 0 && i + 1 < body.length(); i = body.indexOf(' ', i + 1)) {
@@ -59,12 +111,141 @@ final class ProductNames {
                     || !NameRules.midSentence(body, lineStart) || NameRules.capitalisedWordAt(body, editionEnd)) {
                 continue;
             }
-            int start = lineStart;
             int end = editionEnd;
-            if (found.stream().noneMatch(f -> f.start < end && start < f.end)) {
-                found.add(new FoundName(start, end, body.substring(start, end), EntityType.PRODUCT, 1.0));
+            FoundName line = null;
+            boolean free = true;
+            for (FoundName f : found) {
+                if (f.start < end && lineStart < f.end) {
+                    boolean isLine = f.end == i && f.start <= lineStart && f.type != EntityType.PERSON;
+                    line = isLine ? f : line;
+                    free &= isLine;
+                }
+            }
+            if (free) {
+                int start = line == null ? lineStart : line.start;
+                FoundName model = new FoundName(start, end, body.substring(start, end), EntityType.PRODUCT, 1.0);
+                if (line == null) {
+                    found.add(model);
+                } else {
+                    found.set(found.indexOf(line), model);
+                }
             }
         }
+    }
+
+    /**
+     * A maker's name and a model code right after it name the maker's model ("Airbus A321XLR", "Kia EV9", "Honda
+     * CR-V", "DeepSeek-R1"); after the maker's possessive, the code alone does ("Boeing's 777X", its title guessed
+     * with the maker's name), and so do words and a number ({@link #addPossessedModel}). A name the tagger took for an
+     * organisation and the knowledge base does not know is a model when it ends in a code beginning with a letter
+     * ("EOS R5"; a radio station's "882 6PR" stays one) or an edition word follows or ends it ("Steam Deck" + "OLED",
+     * "Mac Mini"). Organisations the knowledge base types otherwise are no makers; the maker's own mention, where the
+     * knowledge base knows it, comes back as a name nested in the model's ({@link Linker#addNestedNames}).
+     */
+    static void addMakersModels(String body, List<FoundName> found, Predicate<String> known) {
+        Matcher code = MODEL_CODE.matcher(body);
+        for (FoundName f : List.copyOf(found)) {
+            if ((f.entry != null ? f.entry.type() : f.type) != EntityType.ORGANIZATION) {
+                continue;
+            }
+            int lastWord = f.text.lastIndexOf(' ') + 1;
+            if (lastWord > 0 && f.entry == null && Character.isLetter(f.text.charAt(lastWord))
+                    && isCode(code, body, f.start + lastWord, f.end) && !known.test(f.text)) {
+                f.type = EntityType.PRODUCT;
+                continue;
+            }
+            boolean edition = editionAt(body, f.end)
+                    || lastWord > 0 && MAKERS_EDITIONS.contains(f.text.substring(lastWord));
+            if (f.entry == null && edition && !known.test(f.text)) {
+                f.type = EntityType.PRODUCT;
+                continue;
+            }
+            boolean possessive = body.startsWith("'s ", f.end) || body.startsWith("\u2019s ", f.end);
+            int at = possessive ? f.end + 3 : f.end + 1;
+            if (possessive && at < body.length()) {
+                addPossessedModel(body, found, at);
+            }
+            if (at >= body.length() || !possessive && body.charAt(f.end) != ' ' && body.charAt(f.end) != '-'
+                    || !code.region(at, body.length()).lookingAt() || NOT_A_MODEL.matcher(code.group()).matches()) {
+                continue;
+            }
+            int start = possessive ? at : f.start;
+            int end = code.end();
+            if (found.stream().anyMatch(other -> other != f && other.start < end && start < other.end)) {
+                continue;
+            }
+            FoundName model = new FoundName(start, end, body.substring(start, end), EntityType.PRODUCT, f.margin);
+            if (possessive) {
+                model.title = EntityGroups.guessedTitle(f.text + " " + model.text);
+                found.add(model);
+            } else {
+                found.set(found.indexOf(f), model);
+            }
+        }
+    }
+
+    /**
+     * After a maker's possessive, one to three capitalised words and a number or a code name one of its models
+     * ("Dell's Latitude 7450", "HP's EliteBook 840", "Microsoft's Surface Laptop 7"), unless the words name
+     * something numbered that no maker sells ("Boeing's Flight 1282", "Apple's Building 4"), the number counts
+     * something or is a year. Names the tagger found among the words go; a product found there stays as it is.
+     */
+    private static void addPossessedModel(String body, List<FoundName> found, int at) {
+        Matcher model = POSSESSED_MODEL.matcher(body).region(at, body.length());
+        if (!model.lookingAt()) {
+            return;
+        }
+        String words = model.group("words");
+        int space = words.indexOf(' ');
+        if (NUMBERED_NOUNS.contains(space < 0 ? words : words.substring(0, space))
+                || NUMBERED_NOUNS.contains(words.substring(words.lastIndexOf(' ') + 1))
+                || NOT_A_MODEL.matcher(model.group("model")).matches()
+                || YEAR.matcher(model.group("model")).matches()
+                || COUNTED.matcher(body).region(model.end(), body.length()).lookingAt()) {
+            return;
+        }
+        int end = model.end();
+        for (FoundName other : found) {
+            if (other.start < end && at < other.end
+                    && (other.start < at || other.end > end || other.type == EntityType.PRODUCT)) {
+                return;
+            }
+        }
+        found.removeIf(other -> at <= other.start && other.end <= end);
+        found.add(new FoundName(at, end, body.substring(at, end), EntityType.PRODUCT, 1.0));
+    }
+
+    /**
+     * A model code before a word for the kind of thing it is ("70,000 XC90 SUVs", "A220 jets", "H200 chips"), where no
+     * other name stands.
+     */
+    static void addCodesBeforeProductNouns(String body, List<FoundName> found) {
+        Matcher code = MODEL_CODE.matcher(body);
+        for (int start = 0, space = body.indexOf(' '); space >= 0; start = space + 1, space = body.indexOf(' ', start)) {
+            int noun = space + 1;
+            if (space - start < 3 || !digitOrHyphen(body, start, space)
+                    || !PRODUCT_NOUNS.contains(body.substring(noun, wordEnd(body, noun)))
+                    || !code.region(start, body.length()).lookingAt() || code.end() != space
+                    || NOT_A_MODEL.matcher(code.group()).matches()) {
+                continue;
+            }
+            int from = start;
+            int to = space;
+            if (found.stream().noneMatch(f -> f.start < to && from < f.end)) {
+                found.add(new FoundName(start, space, code.group(), EntityType.PRODUCT, 1.0));
+            }
+        }
+    }
+
+    /** Whether a space and an edition word stand at {@code at}. */
+    private static boolean editionAt(String body, int at) {
+        return at + 1 < body.length() && body.charAt(at) == ' '
+                && EDITIONS.contains(body.substring(at + 1, wordEnd(body, at + 1)));
+    }
+
+    private static boolean isCode(Matcher code, String body, int start, int end) {
+        return code.region(start, body.length()).lookingAt() && code.end() == end
+                && !NOT_A_MODEL.matcher(code.group()).matches();
     }
 
     /**
@@ -88,6 +269,29 @@ final class ProductNames {
                 extended.title = f.title;
                 found.set(found.indexOf(f), extended);
             }
+        }
+    }
+
+    /**
+     * A maker's name and a product after it are one product's name ("Redmi" + "Note 13 Pro", "Google" + "Pixel 9"),
+     * linked as the product is.
+     */
+    static void joinMakers(String body, List<FoundName> found) {
+        for (FoundName product : List.copyOf(found)) {
+            if (product.type != EntityType.PRODUCT || !found.contains(product)) {
+                continue;
+            }
+            found.stream().filter(maker -> maker.end + 1 == product.start && body.charAt(maker.end) == ' '
+                            && (maker.entry != null ? maker.entry.type() : maker.type) == EntityType.ORGANIZATION)
+                    .findFirst().ifPresent(maker -> {
+                        FoundName joined = new FoundName(maker.start, product.end,
+                                body.substring(maker.start, product.end), EntityType.PRODUCT, product.margin);
+                        joined.entry = product.entry;
+                        joined.ambiguous = product.ambiguous;
+                        joined.title = product.title;
+                        found.remove(maker);
+                        found.set(found.indexOf(product), joined);
+                    });
         }
     }
 
@@ -134,7 +338,7 @@ final class ProductNames {
         int end = at;
         while (part.region(end, body.length()).lookingAt()) {
             String edition = part.group("edition");
-            if (edition != null && !EDITIONS.contains(edition)) {
+            if (edition != null && !EDITIONS.contains(edition) || part.group("generation") != null && !numbered) {
                 break;
             }
             if (part.group("number") != null) {
@@ -155,6 +359,16 @@ final class ProductNames {
     private static boolean crossed(List<FoundName> found, FoundName f, int end) {
         for (FoundName other : found) {
             if (other != f && other.start < end && f.end < other.end && (other.start < f.end || other.end > end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+
+    private static boolean digitOrHyphen(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i)) || text.charAt(i) == '-') {
                 return true;
             }
         }

@@ -246,6 +246,27 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aMakerAndItsModelCodeAreOneProductAndTheMakerStaysANameInIt() {
+        List<Enrichment.Entity> entities = tagger.tag(null,
+                "Airlines flying the Airbus A321XLR can reach India from London, and Boeing's 777X is late again.");
+
+        Enrichment.Entity xlr = named(entities, "Airbus A321XLR");
+        assertThat(xlr.type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(xlr.wikipediaGuessed()).isTrue();
+        assertThat(named(entities, "Airbus").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "777X").wikipedia()).isEqualTo("Boeing 777X");
+    }
+
+    @Test
+    void aPlaceBeforeAShowsOrAFairsWordsNamesAnEvent() {
+        List<Enrichment.Entity> entities = tagger.tag(null,
+                "Kia showed the EV3 at the Paris Motor Show, and publishers went on to the Frankfurt Book Fair.");
+
+        assertThat(named(entities, "Paris Motor Show").type()).isEqualTo(EntityType.EVENT);
+        assertThat(named(entities, "Frankfurt Book Fair").type()).isEqualTo(EntityType.EVENT);
+    }
+
+    @Test
     void aStormIsAnEventNamedWithItsWord() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Cyclone Phailin hit the coast of Odisha on Saturday. "
                 + "Officials said Cyclone Phailin was the strongest storm in years.");

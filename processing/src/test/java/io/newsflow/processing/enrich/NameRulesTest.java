@@ -262,13 +262,16 @@ class NameRulesTest {
     }
 
     @Test
-    void aPlaceOrAPeoplesAdjectiveBeforeOpenOrGrandPrixNamesATournament() {
+    void aPlaceOrAPeoplesAdjectiveBeforeAnEventsWordsNamesAnEvent() {
         Marked m = Marked.of("[Sinner|PERSON] won the [US|ORGANIZATION] Open, the [Miami|LOCATION] Open and the Dutch Grand"
-                + " Prix; [Google|ORGANIZATION] Open Source, [Apple|ORGANIZATION] Open AI, Keep It Open and the Open stay.");
-        NameRules.namedTournaments(m.body(), m.found(), Set.of("Dutch"));
+                + " Prix; [Google|ORGANIZATION] Open Source, [Apple|ORGANIZATION] Open AI, Keep It Open and the Open stay."
+                + " The [Tokyo|LOCATION] Marathon, the [Paris|LOCATION] Motor Show, the [Frankfurt Book|LOCATION] Fair,"
+                + " a Marathon and [Nike|ORGANIZATION] Marathon Shoes.");
+        NameRules.namedEvents(m.body(), m.found(), Set.of("Dutch"));
 
         assertThat(m.names()).containsExactly("Sinner|PERSON", "Google|ORGANIZATION", "Apple|ORGANIZATION",
-                "US Open|EVENT", "Miami Open|EVENT", "Dutch Grand Prix|EVENT");
+                "Nike|ORGANIZATION", "US Open|EVENT", "Miami Open|EVENT", "Dutch Grand Prix|EVENT",
+                "Tokyo Marathon|EVENT", "Paris Motor Show|EVENT", "Frankfurt Book Fair|EVENT");
     }
 
     @Test

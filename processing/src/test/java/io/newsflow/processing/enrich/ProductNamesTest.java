@@ -30,6 +30,14 @@ class ProductNamesTest {
     }
 
     @Test
+    void aNumberedModelTakesItsGenerationAndALanguageModelItsSize() {
+        assertThat(extended("The [Sony A7|PRODUCT] IV, the [EOS R5|PRODUCT] Mark II, [Llama 3.1|PRODUCT] 405B,"
+                + " [Gemini 2.0|PRODUCT] Flash and [Claude|PRODUCT] Opus 4; not [Windows|PRODUCT] II or [Grok|PRODUCT] 70B."))
+                .containsExactly("Sony A7 IV|PRODUCT", "EOS R5 Mark II|PRODUCT", "Llama 3.1 405B|PRODUCT",
+                        "Gemini 2.0 Flash|PRODUCT", "Claude Opus 4|PRODUCT", "Windows|PRODUCT", "Grok|PRODUCT");
+    }
+
+    @Test
     void onlyProductsAreExtended() {
         assertThat(extended("[Apple|ORGANIZATION] 2 and [Texas|LOCATION] Air")).containsExactly("Apple|ORGANIZATION",
                 "Texas|LOCATION");
@@ -64,5 +72,87 @@ class ProductNamesTest {
 
         assertThat(m.names()).containsExactly("Huawei|ORGANIZATION", "Tier 2 Plus|ORGANIZATION", "Mate 60 Pro|PRODUCT",
                 "Pixel 9 Pro XL|PRODUCT");
+    }
+
+    @Test
+    void aModelsMakerOrLineFoundBeforeItsNumberAndEditionIsPartOfTheModel() {
+        Marked m = Marked.of("Buyers chose the [Xiaomi|ORGANIZATION] 15 Ultra, the [DJI Mini|EVENT] 4 Pro and not"
+                + " [Tim|PERSON] 3 Pro.");
+        ProductNames.addModelNames(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Xiaomi 15 Ultra|PRODUCT", "DJI Mini 4 Pro|PRODUCT", "Tim|PERSON");
+    }
+
+    private static List<String> makersModels(String marked) {
+        Marked m = Marked.of(marked);
+        ProductNames.addMakersModels(m.body(), m.found(), name -> name.equals("Known Lab R2"));
+        return m.names();
+    }
+
+    @Test
+    void aMakerAndAModelCodeNameTheMakersModel() {
+        assertThat(makersModels("The [Airbus|ORGANIZATION] A321XLR, the [Kia|ORGANIZATION] EV9, the"
+                + " [Honda|ORGANIZATION] CR-V, [DeepSeek|ORGANIZATION]-R1 and the [Volkswagen|ORGANIZATION] ID.4."))
+                .containsExactly("Airbus A321XLR|PRODUCT", "Kia EV9|PRODUCT", "Honda CR-V|PRODUCT",
+                        "DeepSeek-R1|PRODUCT", "Volkswagen ID.4|PRODUCT");
+    }
+
+    @Test
+    void codesThatNameNoModelLeaveTheMakerAlone() {
+        assertThat(makersModels("[Apple|ORGANIZATION] Q3 sales, [Tesla|ORGANIZATION] FY25, [Samsung|ORGANIZATION] 5G"
+                + " phones, [Mercedes|ORGANIZATION] F1 boss, [Ford|ORGANIZATION] 10-K, [Paris|LOCATION] A1, and"
+                + " [Sony|ORGANIZATION] 2024 results.")).containsExactly("Apple|ORGANIZATION", "Tesla|ORGANIZATION",
+                "Samsung|ORGANIZATION", "Mercedes|ORGANIZATION", "Ford|ORGANIZATION", "Paris|LOCATION",
+                "Sony|ORGANIZATION");
+    }
+
+    @Test
+    void afterAMakersPossessiveACodeOrAModelLineAndNumberNameAModel() {
+        assertThat(makersModels("[Boeing|ORGANIZATION]'s 777X, [Dell|ORGANIZATION]'s Latitude 7450,"
+                + " [HP|ORGANIZATION]'s [EliteBook|ORGANIZATION] 840, [Microsoft|ORGANIZATION]'s Surface Laptop 7,"
+                + " [Alaska|ORGANIZATION]'s Flight 1282, [Apple|ORGANIZATION]'s Building 4, [Google|ORGANIZATION]'s"
+                + " Android 2025 plans and [Meta|ORGANIZATION]'s Quest 3 million."))
+                .containsExactly("Boeing|ORGANIZATION", "Dell|ORGANIZATION", "HP|ORGANIZATION",
+                        "Microsoft|ORGANIZATION", "Alaska|ORGANIZATION", "Apple|ORGANIZATION", "Google|ORGANIZATION",
+                        "Meta|ORGANIZATION", "777X|PRODUCT", "Latitude 7450|PRODUCT", "EliteBook 840|PRODUCT",
+                        "Surface Laptop 7|PRODUCT");
+    }
+
+    @Test
+    void theCodeAfterAPossessiveGuessesItsTitleWithTheMakersName() {
+        Marked m = Marked.of("[Boeing|ORGANIZATION]'s 777X flew.");
+        ProductNames.addMakersModels(m.body(), m.found(), name -> false);
+
+        assertThat(m.found().get(1).title).isEqualTo("Boeing 777X");
+    }
+
+    @Test
+    void anOrganisationNameEndingInACodeOrAnEditionIsAProductUnlessTheKnowledgeBaseKnowsIt() {
+        assertThat(makersModels("The [EOS R5|ORGANIZATION], the [Steam Deck|ORGANIZATION] OLED, the"
+                + " [Mac Mini|ORGANIZATION], [882 6PR|ORGANIZATION], [Known Lab R2|ORGANIZATION] and"
+                + " [Korean Air|ORGANIZATION].")).containsExactly("EOS R5|PRODUCT", "Steam Deck|PRODUCT",
+                "Mac Mini|PRODUCT", "882 6PR|ORGANIZATION", "Known Lab R2|ORGANIZATION", "Korean Air|ORGANIZATION");
+    }
+
+    @Test
+    void aModelCodeBeforeAProductNounIsAProduct() {
+        Marked m = Marked.of("Volvo recalled 70,000 XC90 SUVs and parked A220 jets; the MH17 plane, 5G phones,"
+                + " Q3 chips and [A350|PRODUCT] jets are not new.");
+        ProductNames.addCodesBeforeProductNouns(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("A350|PRODUCT", "XC90|PRODUCT", "A220|PRODUCT");
+    }
+
+    @Test
+    void aMakerBeforeItsProductIsPartOfTheProductsName() {
+        Marked m = Marked.of("The [Redmi|ORGANIZATION] [Note 13 Pro|PRODUCT] and [Apple|ORGANIZATION]'s"
+                + " [iPhone|PRODUCT] and [Paris|LOCATION] [Pixel|PRODUCT].");
+        m.found().get(1).entry = new KnowledgeBase.Entry("Redmi Note", EntityType.PRODUCT, null, "Redmi Note",
+                List.of(), 0.5, List.of());
+        ProductNames.joinMakers(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Redmi Note 13 Pro|PRODUCT", "Apple|ORGANIZATION", "iPhone|PRODUCT",
+                "Paris|LOCATION", "Pixel|PRODUCT");
+        assertThat(m.found().get(0).entry.name()).isEqualTo("Redmi Note");
     }
 }
