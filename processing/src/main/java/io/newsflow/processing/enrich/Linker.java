@@ -52,6 +52,12 @@ final class Linker {
         return candidates(form) != null;
     }
 
+    /** The type of the most prominent entry the knowledge base holds by this name or alias; null if none. */
+    EntityType knownType(String form) {
+        List<KnowledgeBase.Entry> entries = candidates(form);
+        return entries == null ? null : entries.get(0).type();
+    }
+
     /** Whether the knowledge base has a person by this name or alias. */
     boolean knowsPerson(String form) {
         List<KnowledgeBase.Entry> entries = candidates(form);

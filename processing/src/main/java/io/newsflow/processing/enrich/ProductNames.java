@@ -1,8 +1,9 @@
 package io.newsflow.processing.enrich;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,13 +25,16 @@ final class ProductNames {
     /**
      * What may follow a product's name and still be its name: a version or variant attached to a number ("3" +
      * ".1", "A350" + "-1000"), or, after a space, an edition word, "Series" and a number, a number of one to three
-     * digits (with a letter: "S24", "5G"), or, once the name has a number, a generation in Roman numerals ("Sony
-     * A7" + "IV", "EOS R5" + "Mark II") or a language model's size in billions of weights ("Llama 3.1" + "405B").
+     * digits (with a letter: "S24", "5G"), a capitalised word and a number of up to four digits, not a year, where
+     * the name has none yet ("Galaxy" + "Watch 7", "GeForce" + "RTX 5080"), a model code of digits and capitals
+     * ("Ryzen 7" + "9800X3D"), or, once the name has a number, a generation in Roman numerals ("Sony A7" + "IV", "EOS
+     * R5" + "Mark II") or a language model's size in billions of weights ("Llama 3.1" + "405B").
      */
     private static final Pattern MODEL_PART = Pattern.compile("(?:(?<=\\d)(?:[.-]\\d+)+"
-            + "| (?:Series \\d{1,3}|(?<generation>(?:Mark )?(?:II|III|IV|V|VI|VII|VIII)|\\d{1,3}B)"
-            + "|(?<edition>[A-Z][A-Za-z]*)|(?<number>[A-Z]?\\d{1,3}(?:\\.\\d+)*[A-Za-z]?)))"
-            + "(?![\\w.,:-]\\w)");
+            + "| (?:Series \\d{1,3}|(?<generation>(?:Mark )?(?:VIII|VII|VI|V|IV|III|II)\\b|\\d{1,3}B)"
+            + "|(?<edition>[A-Z][A-Za-z]*)|(?<code>\\d{3,5}[A-Z][A-Z0-9]*)"
+            + "|(?<number>[A-Z]?\\d{1,3}(?:\\.\\d+)*[A-Za-z]?)))"
+            + "(?!\\w|[.,:-]\\w)");
 
     /**
      * Edition words that, ending a name the tagger took for an organisation, make it a product ("Mac Mini", "Kindle
@@ -39,9 +43,14 @@ final class ProductNames {
     private static final Set<String> MAKERS_EDITIONS = Set.of("Pro", "Max", "Ultra", "Mini", "Lite", "Slim", "XL",
             "XS", "OLED", "Turbo");
 
-    /** One to three capitalised words and a number or code: a maker's model after its possessive. */
-    private static final Pattern POSSESSED_MODEL = Pattern.compile("(?<words>(?:[A-Z]|[a-z][A-Z])[A-Za-z]*"
-            + "(?: [A-Z][A-Za-z]*){0,2}) (?<model>\\d{1,4}[A-Za-z]?|[A-Z][A-Za-z]*\\d[A-Za-z0-9]*)(?![\\w-]|[.,]\\w)");
+    /** Up to three capitalised words and a number or code: a maker's model after the maker or its possessive. */
+    private static final Pattern LINE_MODEL = Pattern.compile("(?:(?<words>(?:[A-Z]|[a-z][A-Z])[A-Za-z]*"
+            + "(?: [A-Z][A-Za-z]*){0,2}) )?(?<model>\\d{1,4}[A-Za-z]?|[A-Z][A-Za-z]*\\d[A-Za-z0-9]*)"
+            + "(?![\\w-]|[.,]\\w)");
+
+    /** An article or a possessive pronoun right before a maker's name, which makes a number after it a model's. */
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our", "my",
+            "your");
 
     /** Capitalised words that number things no maker sells. */
     private static final Set<String> NUMBERED_NOUNS = Set.of("Flight", "Route", "Highway", "Interstate", "Terminal",
@@ -49,7 +58,7 @@ final class ProductNames {
             "Chapter", "Section", "Article", "Title", "Amendment", "Category", "Class", "Division", "Group", "Part",
             "Episode", "Season", "Volume", "Issue", "Number", "No", "Game", "Match", "Quarter", "Fund", "Unit", "Block",
             "Room", "Floor", "Line", "Pier", "Store", "Plant", "Factory", "Reactor", "Lab", "Studio", "Hangar", "Bay",
-            "Berth", "Track", "Runway", "Dock", "Lot", "Tier", "Grade", "Step", "Q");
+            "Berth", "Track", "Runway", "Dock", "Lot", "Tier", "Grade", "Step", "Q", "Formula");
 
     /** A year, which a number after a maker's possessive names rather than a model ("Apple's Q3 2024"). */
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
@@ -60,11 +69,16 @@ final class ProductNames {
      */
     private static final Set<String> PRODUCT_NOUNS = Set.of("car", "cars", "SUV", "SUVs", "sedan", "sedans", "truck",
             "trucks", "pickup", "pickups", "jet", "jets", "jetliner", "jetliners", "aircraft", "helicopter",
-            "helicopters", "drone", "drones", "rocket", "rockets", "missile", "missiles", "fighter", "fighters", "bomber", "bombers", "tank", "tanks", "chip", "chips", "processor",
-            "processors", "GPU", "GPUs", "accelerator", "accelerators", "phone", "phones", "smartphone", "smartphones",
-            "handset", "handsets", "laptop", "laptops", "tablet", "tablets", "headphones", "earbuds", "camera",
-            "cameras", "console", "consoles", "printer", "printers", "smartwatch", "smartwatches", "engine", "engines",
-            "locomotive", "locomotives", "satellite", "satellites");
+            "helicopters", "drone", "drones", "rocket", "rockets", "missile", "missiles", "fighter", "fighters",
+            "bomber", "bombers", "tank", "tanks", "chip", "chips", "processor", "processors", "GPU", "GPUs",
+            "accelerator", "accelerators", "phone", "phones", "smartphone", "smartphones", "handset", "handsets",
+            "laptop", "laptops", "tablet", "tablets", "headphones", "earbuds", "camera", "cameras", "console",
+            "consoles", "printer", "printers", "smartwatch", "smartwatches", "engine", "engines", "locomotive",
+            "locomotives", "satellite", "satellites");
+
+    /** A number after a capitalised word in a model's name, up to four digits ("Watch 7", "RTX 5080", "Tab S9"). */
+    private static final Pattern LINE_NUMBER =
+            Pattern.compile(" (?<digits>[A-Z]?\\d{1,4})(?:\\.\\d+)*[A-Za-z]?(?!\\w|[.,:-]\\w)");
 
     /** A number is not a model's when it counts something ("ChatGPT 3 days ago", "iPhone 2 years on"). */
     private static final Pattern COUNTED = Pattern.compile(" (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
@@ -76,6 +90,9 @@ final class ProductNames {
      */
     private static final Pattern MODEL_CODE = Pattern.compile("(?:(?=[\\w.-]*\\d)(?=[\\w.-]*[A-Z])[A-Za-z0-9]+"
             + "(?:[.-][A-Za-z0-9]+)*|[A-Z]{1,3}-[A-Z]{1,3})(?![\\w-]|[.,]\\w)");
+
+    /** A model code in lower case: a letter or two and a number ("e-208", "o1", "i5"). */
+    private static final Pattern LOWER_CASE_CODE = Pattern.compile("[a-z]{1,2}-?\\d{1,4}[A-Za-z]?(?![\\w-]|[.,]\\w)");
 
     /**
      * Codes that name no model: a quarter or half of a year, a fiscal year, a racing series, a resolution or a network
@@ -136,41 +153,45 @@ final class ProductNames {
     /**
      * A maker's name and a model code right after it name the maker's model ("Airbus A321XLR", "Kia EV9", "Honda
      * CR-V", "DeepSeek-R1"); after the maker's possessive, the code alone does ("Boeing's 777X", its title guessed
-     * with the maker's name), and so do words and a number ({@link #addPossessedModel}). A name the tagger took for an
-     * organisation and the knowledge base does not know is a model when it ends in a code beginning with a letter
-     * ("EOS R5"; a radio station's "882 6PR" stays one) or an edition word follows or ends it ("Steam Deck" + "OLED",
-     * "Mac Mini"). Organisations the knowledge base types otherwise are no makers; the maker's own mention, where the
-     * knowledge base knows it, comes back as a name nested in the model's ({@link Linker#addNestedNames}).
+     * with the maker's name), and so do words and a number ({@link #addLineModel}). A maker is a name the knowledge
+     * base holds as an organisation, or the tagger took for one where the knowledge base does not hold it. Such a name
+     * is a model itself when it ends in a code beginning with a letter ("EOS R5"; a radio station's "882 6PR" stays
+     * one) or an edition word follows or ends it ("Steam Deck" + "OLED", "Mac Mini"). The maker's own mention, where
+     * the knowledge base knows it, comes back as a name nested in the model's ({@link Linker#addNestedNames}).
      */
-    static void addMakersModels(String body, List<FoundName> found, Predicate<String> known) {
+    static void addMakersModels(String body, List<FoundName> found, Function<String, EntityType> knownType) {
         Matcher code = MODEL_CODE.matcher(body);
+        Matcher lowerCode = LOWER_CASE_CODE.matcher(body);
         for (FoundName f : List.copyOf(found)) {
-            if ((f.entry != null ? f.entry.type() : f.type) != EntityType.ORGANIZATION) {
+            EntityType known = f.entry != null ? f.entry.type() : knownType.apply(f.text);
+            if ((known != null ? known : f.type) != EntityType.ORGANIZATION) {
                 continue;
             }
             int lastWord = f.text.lastIndexOf(' ') + 1;
-            if (lastWord > 0 && f.entry == null && Character.isLetter(f.text.charAt(lastWord))
-                    && isCode(code, body, f.start + lastWord, f.end) && !known.test(f.text)) {
+            if (lastWord > 0 && known == null && Character.isLetter(f.text.charAt(lastWord))
+                    && isCode(code, body, f.start + lastWord, f.end)) {
                 f.type = EntityType.PRODUCT;
                 continue;
             }
             boolean edition = editionAt(body, f.end)
                     || lastWord > 0 && MAKERS_EDITIONS.contains(f.text.substring(lastWord));
-            if (f.entry == null && edition && !known.test(f.text)) {
+            if (known == null && edition) {
                 f.type = EntityType.PRODUCT;
                 continue;
             }
             boolean possessive = body.startsWith("'s ", f.end) || body.startsWith("\u2019s ", f.end);
             int at = possessive ? f.end + 3 : f.end + 1;
-            if (possessive && at < body.length()) {
-                addPossessedModel(body, found, at);
+            if (at >= body.length() || !possessive && body.charAt(f.end) != ' ' && body.charAt(f.end) != '-') {
+                continue;
             }
-            if (at >= body.length() || !possessive && body.charAt(f.end) != ' ' && body.charAt(f.end) != '-'
-                    || !code.region(at, body.length()).lookingAt() || NOT_A_MODEL.matcher(code.group()).matches()) {
+            int end = codeEnd(code, lowerCode, body, at);
+            if (end < 0) {
+                if (possessive || body.charAt(f.end) == ' ') {
+                    addLineModel(body, found, f, at, possessive);
+                }
                 continue;
             }
             int start = possessive ? at : f.start;
-            int end = code.end();
             if (found.stream().anyMatch(other -> other != f && other.start < end && start < other.end)) {
                 continue;
             }
@@ -185,34 +206,50 @@ final class ProductNames {
     }
 
     /**
-     * After a maker's possessive, one to three capitalised words and a number or a code name one of its models
-     * ("Dell's Latitude 7450", "HP's EliteBook 840", "Microsoft's Surface Laptop 7"), unless the words name
-     * something numbered that no maker sells ("Boeing's Flight 1282", "Apple's Building 4"), the number counts
-     * something or is a year. Names the tagger found among the words go; a product found there stays as it is.
+     * After a maker or its possessive, one to three capitalised words and a number or a code name one of its models
+     * ("Dell's Latitude 7450", "HP's EliteBook 840", "the Garmin Forerunner 265"), unless the words name something
+     * numbered that no maker sells ("Boeing's Flight 1282", "Apple's Building 4", "Ferrari Formula 1"), the number
+     * counts something or is a year. The maker's name is part of the model's where no possessive stands between. A
+     * number right after the maker is its model only where an article or a possessive pronoun stands before the maker
+     * and no capitalised word follows ("the OnePlus 12", "a Polestar 4"; not "Arsenal 3 Chelsea 1"). Names the
+     * tagger found among the words go; a product found there stays as it is.
      */
-    private static void addPossessedModel(String body, List<FoundName> found, int at) {
-        Matcher model = POSSESSED_MODEL.matcher(body).region(at, body.length());
-        if (!model.lookingAt()) {
-            return;
-        }
-        String words = model.group("words");
-        int space = words.indexOf(' ');
-        if (NUMBERED_NOUNS.contains(space < 0 ? words : words.substring(0, space))
-                || NUMBERED_NOUNS.contains(words.substring(words.lastIndexOf(' ') + 1))
-                || NOT_A_MODEL.matcher(model.group("model")).matches()
+    private static void addLineModel(String body, List<FoundName> found, FoundName maker, int at, boolean possessive) {
+        Matcher model = LINE_MODEL.matcher(body).region(at, body.length());
+        if (!model.lookingAt() || NOT_A_MODEL.matcher(model.group("model")).matches()
                 || YEAR.matcher(model.group("model")).matches()
                 || COUNTED.matcher(body).region(model.end(), body.length()).lookingAt()) {
             return;
         }
+        String words = model.group("words");
+        boolean refused;
+        if (words == null) {
+            refused = possessive || !Character.isDigit(model.group("model").charAt(0))
+                    || !determinerBefore(body, maker.start)
+                    || NameRules.capitalisedWordAt(body, modelEnd(body, model.end(), true));
+        } else {
+            int space = words.indexOf(' ');
+            refused = NUMBERED_NOUNS.contains(space < 0 ? words : words.substring(0, space))
+                    || NUMBERED_NOUNS.contains(words.substring(words.lastIndexOf(' ') + 1));
+        }
+        if (refused) {
+            return;
+        }
+        int start = possessive ? at : maker.start;
         int end = model.end();
         for (FoundName other : found) {
-            if (other.start < end && at < other.end
+            if (other != maker && other.start < end && at < other.end
                     && (other.start < at || other.end > end || other.type == EntityType.PRODUCT)) {
                 return;
             }
         }
         found.removeIf(other -> at <= other.start && other.end <= end);
-        found.add(new FoundName(at, end, body.substring(at, end), EntityType.PRODUCT, 1.0));
+        FoundName product = new FoundName(start, end, body.substring(start, end), EntityType.PRODUCT, 1.0);
+        if (possessive) {
+            found.add(product);
+        } else {
+            found.set(found.indexOf(maker), product);
+        }
     }
 
     /**
@@ -221,7 +258,7 @@ final class ProductNames {
      */
     static void addCodesBeforeProductNouns(String body, List<FoundName> found) {
         Matcher code = MODEL_CODE.matcher(body);
-        for (int start = 0, space = body.indexOf(' '); space >= 0; start = space + 1, space = body.indexOf(' ', start)) {
+        for (int start = 0, space; (space = body.indexOf(' ', start)) >= 0; start = space + 1) {
             int noun = space + 1;
             if (space - start < 3 || !digitOrHyphen(body, start, space)
                     || !PRODUCT_NOUNS.contains(body.substring(noun, wordEnd(body, noun)))
@@ -237,10 +274,30 @@ final class ProductNames {
         }
     }
 
+    /** Whether an article or a possessive pronoun and a space stand right before {@code at}. */
+    private static boolean determinerBefore(String body, int at) {
+        if (at < 2 || body.charAt(at - 1) != ' ') {
+            return false;
+        }
+        int start = NameRules.lettersStart(body, at - 1);
+        return at - 1 - start <= 5 && DETERMINERS.contains(body.substring(start, at - 1).toLowerCase(Locale.ROOT));
+    }
+
     /** Whether a space and an edition word stand at {@code at}. */
     private static boolean editionAt(String body, int at) {
         return at + 1 < body.length() && body.charAt(at) == ' '
                 && EDITIONS.contains(body.substring(at + 1, wordEnd(body, at + 1)));
+    }
+
+    /**
+     * Where the model code at {@code at} ends, a code in lower case too, since after a maker's name one means a
+     * model ("Peugeot e-208", "OpenAI's o1"); -1 if none stands there.
+     */
+    private static int codeEnd(Matcher code, Matcher lowerCode, String body, int at) {
+        if (code.region(at, body.length()).lookingAt() && !NOT_A_MODEL.matcher(code.group()).matches()) {
+            return code.end();
+        }
+        return lowerCode.region(at, body.length()).lookingAt() ? lowerCode.end() : -1;
     }
 
     private static boolean isCode(Matcher code, String body, int start, int end) {
@@ -334,11 +391,22 @@ final class ProductNames {
     /** Where the model parts after {@code at} end ({@code at} itself if there are none). */
     private static int modelEnd(String body, int at, boolean numbered) {
         Matcher part = MODEL_PART.matcher(body).useTransparentBounds(true);
+        Matcher lineNumber = LINE_NUMBER.matcher(body).useTransparentBounds(true);
         Matcher counted = COUNTED.matcher(body);
         int end = at;
         while (part.region(end, body.length()).lookingAt()) {
             String edition = part.group("edition");
-            if (edition != null && !EDITIONS.contains(edition) || part.group("generation") != null && !numbered) {
+            if (edition != null && !EDITIONS.contains(edition)) {
+                if (numbered || !lineNumber.region(part.end(), body.length()).lookingAt()
+                        || YEAR.matcher(lineNumber.group("digits")).matches()
+                        || counted.region(lineNumber.end(), body.length()).lookingAt()) {
+                    break;
+                }
+                numbered = true;
+                end = lineNumber.end();
+                continue;
+            }
+            if (part.group("generation") != null && !numbered) {
                 break;
             }
             if (part.group("number") != null) {
@@ -346,7 +414,8 @@ final class ProductNames {
                     break;
                 }
             }
-            numbered |= part.group("number") != null || part.group().startsWith(" Series");
+            numbered |= part.group("number") != null || part.group("code") != null
+                    || part.group().startsWith(" Series");
             end = part.end();
         }
         return end;

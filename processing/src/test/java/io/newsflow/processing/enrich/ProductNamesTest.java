@@ -32,9 +32,20 @@ class ProductNamesTest {
     @Test
     void aNumberedModelTakesItsGenerationAndALanguageModelItsSize() {
         assertThat(extended("The [Sony A7|PRODUCT] IV, the [EOS R5|PRODUCT] Mark II, [Llama 3.1|PRODUCT] 405B,"
-                + " [Gemini 2.0|PRODUCT] Flash and [Claude|PRODUCT] Opus 4; not [Windows|PRODUCT] II or [Grok|PRODUCT] 70B."))
+                + " [Gemini 2.0|PRODUCT] Flash and [Claude|PRODUCT] Opus 4; not [Windows|PRODUCT] II or"
+                + " [Grok|PRODUCT] 70B."))
                 .containsExactly("Sony A7 IV|PRODUCT", "EOS R5 Mark II|PRODUCT", "Llama 3.1 405B|PRODUCT",
                         "Gemini 2.0 Flash|PRODUCT", "Claude Opus 4|PRODUCT", "Windows|PRODUCT", "Grok|PRODUCT");
+    }
+
+    @Test
+    void aLineWordAndItsNumberOrACodeGoOnAModelWithoutANumberYet() {
+        assertThat(extended("The [Samsung Galaxy|PRODUCT] Watch 7, the [Nvidia GeForce|PRODUCT] RTX 5080, the"
+                + " [Ryzen 7|PRODUCT] 9800X3D and the [Sony Xperia 1|PRODUCT] VI; not [Windows|PRODUCT] Server 2022,"
+                + " [Galaxy|PRODUCT] Event 3 days ago or [iPhone 16|PRODUCT] Event 2."))
+                .containsExactly("Samsung Galaxy Watch 7|PRODUCT", "Nvidia GeForce RTX 5080|PRODUCT",
+                        "Ryzen 7 9800X3D|PRODUCT", "Sony Xperia 1 VI|PRODUCT", "Windows|PRODUCT", "Galaxy|PRODUCT",
+                        "iPhone 16|PRODUCT");
     }
 
     @Test
@@ -85,7 +96,8 @@ class ProductNamesTest {
 
     private static List<String> makersModels(String marked) {
         Marked m = Marked.of(marked);
-        ProductNames.addMakersModels(m.body(), m.found(), name -> name.equals("Known Lab R2"));
+        ProductNames.addMakersModels(m.body(), m.found(),
+                name -> name.equals("Known Lab R2") ? EntityType.ORGANIZATION : null);
         return m.names();
     }
 
@@ -119,9 +131,35 @@ class ProductNamesTest {
     }
 
     @Test
+    void aMakerAndALineAndNumberNameAModelAndANumberAloneDoesAfterAnArticle() {
+        assertThat(makersModels("The [Garmin|ORGANIZATION] Forerunner 265, the [OnePlus|ORGANIZATION] 12 and a"
+                + " [Polestar|ORGANIZATION] 4 beat [Polestar|ORGANIZATION] 3 sales; [Arsenal|ORGANIZATION] 3 Chelsea 1,"
+                + " the [Ferrari|ORGANIZATION] Formula 1 team, the [Apple|ORGANIZATION] 5 times."))
+                .containsExactly("Garmin Forerunner 265|PRODUCT", "OnePlus 12|PRODUCT", "Polestar 4|PRODUCT",
+                        "Polestar|ORGANIZATION", "Arsenal|ORGANIZATION", "Ferrari|ORGANIZATION",
+                        "Apple|ORGANIZATION");
+    }
+
+    @Test
+    void aMakerTheKnowledgeBaseHoldsIsOneWhateverTypeTheTaggerGaveIt() {
+        Marked m = Marked.of("and [Mistral|PERSON] 7B on a laptop, [Paris|PERSON] 7B too.");
+        ProductNames.addMakersModels(m.body(), m.found(), name -> name.equals("Mistral") ? EntityType.ORGANIZATION
+                : name.equals("Paris") ? EntityType.LOCATION : null);
+
+        assertThat(m.names()).containsExactly("Mistral 7B|PRODUCT", "Paris|PERSON");
+    }
+
+    @Test
+    void afterAMakerACodeInLowerCaseIsAModelToo() {
+        assertThat(makersModels("The [Peugeot|ORGANIZATION] e-208 and [OpenAI|ORGANIZATION]'s o1 model, not"
+                + " [Google|ORGANIZATION] in 2024.")).containsExactly("Peugeot e-208|PRODUCT", "OpenAI|ORGANIZATION",
+                "Google|ORGANIZATION", "o1|PRODUCT");
+    }
+
+    @Test
     void theCodeAfterAPossessiveGuessesItsTitleWithTheMakersName() {
         Marked m = Marked.of("[Boeing|ORGANIZATION]'s 777X flew.");
-        ProductNames.addMakersModels(m.body(), m.found(), name -> false);
+        ProductNames.addMakersModels(m.body(), m.found(), name -> null);
 
         assertThat(m.found().get(1).title).isEqualTo("Boeing 777X");
     }
