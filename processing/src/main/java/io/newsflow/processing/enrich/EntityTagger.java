@@ -69,7 +69,7 @@ public final class EntityTagger {
         NameRules.namedEvents(body, found, demonyms);
         linker.addKnownNames(body, known, found);
         ProductNames.addModelNames(body, found);
-        ProductNames.addMakersModels(body, found, linker::knownType);
+        ProductNames.addMakersModels(body, found, linker::knownTypes);
         ProductNames.addCodesBeforeProductNouns(body, found);
         found.forEach(f -> linker.link(f, body));
         ProductNames.extendModels(body, found);

@@ -22,4 +22,18 @@ final class FoundName {
         this.type = type;
         this.margin = margin;
     }
+
+    /** The knowledge base's type where the name is linked, else the type found. */
+    EntityType linkedType() {
+        return entry != null ? entry.type() : type;
+    }
+
+    /** The same name over another stretch of the body ("AirPods" as "AirPods Pro 2"), linked as this one is. */
+    FoundName spanning(int from, int to, String body) {
+        FoundName name = new FoundName(from, to, body.substring(from, to), type, margin);
+        name.entry = entry;
+        name.ambiguous = ambiguous;
+        name.title = title;
+        return name;
+    }
 }

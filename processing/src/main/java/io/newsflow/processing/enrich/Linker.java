@@ -3,6 +3,7 @@ package io.newsflow.processing.enrich;
 import io.newsflow.processing.enrich.ner.Gazetteer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,10 +53,15 @@ final class Linker {
         return candidates(form) != null;
     }
 
-    /** The type of the most prominent entry the knowledge base holds by this name or alias; null if none. */
-    EntityType knownType(String form) {
+    /** The types of the entries the knowledge base holds by this name or alias; empty if none. */
+    Set<EntityType> knownTypes(String form) {
         List<KnowledgeBase.Entry> entries = candidates(form);
-        return entries == null ? null : entries.get(0).type();
+        if (entries == null) {
+            return Set.of();
+        }
+        Set<EntityType> types = EnumSet.noneOf(EntityType.class);
+        entries.forEach(e -> types.add(e.type()));
+        return types;
     }
 
     /** Whether the knowledge base has a person by this name or alias. */

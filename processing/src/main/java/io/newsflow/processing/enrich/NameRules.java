@@ -399,12 +399,22 @@ final class NameRules {
 
     /** The same for the word one space before {@code at}, a position in or at the start of the {@code i}-th name. */
     private static int freeWordBefore(String body, List<FoundName> found, int i, int at) {
+        int start = wordBefore(body, at);
+        return start >= 0 && (i == 0 || found.get(i - 1).end <= start) ? start : -1;
+    }
+
+    /** Where the word of letters one space before {@code at} starts; -1 if no such word stands there. */
+    static int wordBefore(String body, int at) {
         if (at < 2 || body.charAt(at - 1) != ' ') {
             return -1;
         }
         int start = lettersStart(body, at - 1);
-        boolean free = i == 0 || found.get(i - 1).end <= start;
-        return free && start < at - 1 ? start : -1;
+        return start < at - 1 ? start : -1;
+    }
+
+    /** Whether the word names a day of the week or a month. */
+    static boolean isDateWord(String word) {
+        return DATE_WORDS.contains(word);
     }
 
     /** A capitalised word ("Dries") or an initial ("R"), and none of the words that are something else. */

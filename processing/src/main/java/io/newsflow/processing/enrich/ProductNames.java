@@ -52,20 +52,22 @@ final class ProductNames {
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "our", "my",
             "your");
 
-    /** Capitalised words that number things no maker sells. */
+    /** Capitalised words that number things no maker sells (dates too: {@link NameRules#isDateWord}). */
     private static final Set<String> NUMBERED_NOUNS = Set.of("Flight", "Route", "Highway", "Interstate", "Terminal",
             "Gate", "Building", "Platform", "Channel", "Level", "Phase", "Stage", "Round", "Week", "Day", "Year",
             "Chapter", "Section", "Article", "Title", "Amendment", "Category", "Class", "Division", "Group", "Part",
             "Episode", "Season", "Volume", "Issue", "Number", "No", "Game", "Match", "Quarter", "Fund", "Unit", "Block",
             "Room", "Floor", "Line", "Pier", "Store", "Plant", "Factory", "Reactor", "Lab", "Studio", "Hangar", "Bay",
-            "Berth", "Track", "Runway", "Dock", "Lot", "Tier", "Grade", "Step", "Q", "Formula");
+            "Berth", "Track", "Runway", "Dock", "Lot", "Tier", "Grade", "Step", "Q", "Formula", "Bill", "Resolution",
+            "Form", "Schedule", "Proposition", "Prop", "Order", "Act", "Mission", "Launch", "Test");
 
     /** A year, which a number after a maker's possessive names rather than a model ("Apple's Q3 2024"). */
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
 
     /**
      * Words for the kinds of thing a model code names ("XC90 SUVs", "A220 jets", "H200 chips"); not "plane" or
-     * "airliner", which news puts after a flight's number ("the MH17 plane").
+     * "airliner", which news puts after a flight's number more often than after a model's ("the MH17 plane"), nor
+     * "engine", which follows a layout as often ("V8 engines").
      */
     private static final Set<String> PRODUCT_NOUNS = Set.of("car", "cars", "SUV", "SUVs", "sedan", "sedans", "truck",
             "trucks", "pickup", "pickups", "jet", "jets", "jetliner", "jetliners", "aircraft", "helicopter",
@@ -73,8 +75,14 @@ final class ProductNames {
             "bomber", "bombers", "tank", "tanks", "chip", "chips", "processor", "processors", "GPU", "GPUs",
             "accelerator", "accelerators", "phone", "phones", "smartphone", "smartphones", "handset", "handsets",
             "laptop", "laptops", "tablet", "tablets", "headphones", "earbuds", "camera", "cameras", "console",
-            "consoles", "printer", "printers", "smartwatch", "smartwatches", "engine", "engines", "locomotive",
-            "locomotives", "satellite", "satellites");
+            "consoles", "printer", "printers", "smartwatch", "smartwatches", "locomotive", "locomotives", "satellite",
+            "satellites");
+
+    /** Words for aircraft, which follow flights' numbers too. */
+    private static final Set<String> AIRCRAFT_NOUNS = Set.of("jet", "jets", "jetliner", "jetliners", "aircraft");
+
+    /** A flight's number: an airline's two-letter code and up to four digits ("MH370", "ET302"). */
+    private static final Pattern FLIGHT_NUMBER = Pattern.compile("[A-Z]{2}\\d{1,4}");
 
     /** A number after a capitalised word in a model's name, up to four digits ("Watch 7", "RTX 5080", "Tab S9"). */
     private static final Pattern LINE_NUMBER =
@@ -91,15 +99,18 @@ final class ProductNames {
     private static final Pattern MODEL_CODE = Pattern.compile("(?:(?=[\\w.-]*\\d)(?=[\\w.-]*[A-Z])[A-Za-z0-9]+"
             + "(?:[.-][A-Za-z0-9]+)*|[A-Z]{1,3}-[A-Z]{1,3})(?![\\w-]|[.,]\\w)");
 
-    /** A model code in lower case: a letter or two and a number ("e-208", "o1", "i5"). */
+    /** A model code in lower case: a letter or two and a number ("e-208", "o1", "i5"; a version, "v4", is none). */
     private static final Pattern LOWER_CASE_CODE = Pattern.compile("[a-z]{1,2}-?\\d{1,4}[A-Za-z]?(?![\\w-]|[.,]\\w)");
 
     /**
      * Codes that name no model: a quarter or half of a year, a fiscal year, a racing series, a resolution or a network
-     * generation, a filing, an ordinal ("Q3", "FY25", "F1", "4K", "5G", "3D", "10-K", "3rd").
+     * generation, a filing, an ordinal, a gas, a visa, an age group, a version, a measure ("Q3", "FY25", "F1", "4K",
+     * "5G", "3D", "10-K", "3rd", "CO2", "H-1B", "U21", "v4", "200MP", "16GB", "800V", "4WD"); so is a code whose first
+     * part is one ("5G-enabled").
      */
-    private static final Pattern NOT_A_MODEL =
-            Pattern.compile("Q[1-4]|H[12]|FY\\d+|F[1-4]|\\d[KGD]|\\d+-[KQ]|\\d+(?:st|nd|rd|th)");
+    private static final Pattern NOT_A_MODEL = Pattern.compile("(?:Q[1-4]|H[12]|FY\\d+|F[1-4]|\\d[KGD]|\\d+-[KQ]"
+            + "|\\d+(?:st|nd|rd|th)|CO2|NO2|SO2|PM\\d+|H-\\d[A-Z]|U-?\\d\\ds?|v\\d+|\\d+(?:\\.\\d+)?(?:[KMGT]B|MP|V|W|kW|kWh|mAh"
+            + "|[KMG]?Hz|L|WD|x|mm|cm|km|kg|p))(?:-.*)?");
 
     /**
      * A capitalised word, a number and an edition word name a model wherever no other name stands there ("Pixel 9
@@ -120,7 +131,7 @@ final class ProductNames {
             }
             int editionEnd = numberEnd;
             while (editionEnd + 1 < body.length() && body.charAt(editionEnd) == ' '
-                    && EDITIONS.contains(body.substring(editionEnd + 1, wordEnd(body, editionEnd + 1)))) {
+                    && EDITIONS.contains(wordAt(body, editionEnd))) {
                 editionEnd = wordEnd(body, editionEnd + 1);
             }
             int lineStart = NameRules.lettersStart(body, i);
@@ -154,28 +165,34 @@ final class ProductNames {
      * A maker's name and a model code right after it name the maker's model ("Airbus A321XLR", "Kia EV9", "Honda
      * CR-V", "DeepSeek-R1"); after the maker's possessive, the code alone does ("Boeing's 777X", its title guessed
      * with the maker's name), and so do words and a number ({@link #addLineModel}). A maker is a name the knowledge
-     * base holds as an organisation, or the tagger took for one where the knowledge base does not hold it. Such a name
-     * is a model itself when it ends in a code beginning with a letter ("EOS R5"; a radio station's "882 6PR" stays
-     * one) or an edition word follows or ends it ("Steam Deck" + "OLED", "Mac Mini"). The maker's own mention, where
+     * base holds as an organisation (among whatever else it holds it as), or the tagger took for one where the
+     * knowledge base does not hold it. Such a name is a model itself when it ends in a code beginning with a letter
+     * ("EOS R5"; a radio station's "882 6PR" stays one) or an edition word follows or ends it ("Steam Deck" + "OLED",
+     * "Mac Mini"; not "Air", "Plus" or "SE": "Canal Plus"). The maker's own mention, where
      * the knowledge base knows it, comes back as a name nested in the model's ({@link Linker#addNestedNames}).
      */
-    static void addMakersModels(String body, List<FoundName> found, Function<String, EntityType> knownType) {
+    static void addMakersModels(String body, List<FoundName> found, Function<String, Set<EntityType>> knownTypes) {
         Matcher code = MODEL_CODE.matcher(body);
         Matcher lowerCode = LOWER_CASE_CODE.matcher(body);
         for (FoundName f : List.copyOf(found)) {
-            EntityType known = f.entry != null ? f.entry.type() : knownType.apply(f.text);
-            if ((known != null ? known : f.type) != EntityType.ORGANIZATION) {
+            Set<EntityType> knownAs = f.entry != null ? Set.of(f.entry.type()) : knownTypes.apply(f.text);
+            boolean known = !knownAs.isEmpty();
+            int firstSpace = f.text.indexOf(' ');
+            boolean knownMaker = known || firstSpace > 0
+                    && knownTypes.apply(f.text.substring(0, firstSpace)).contains(EntityType.ORGANIZATION);
+            if (!found.contains(f) || !(known ? knownAs.contains(EntityType.ORGANIZATION)
+                    : f.type == EntityType.ORGANIZATION)) {
                 continue;
             }
             int lastWord = f.text.lastIndexOf(' ') + 1;
-            if (lastWord > 0 && known == null && Character.isLetter(f.text.charAt(lastWord))
+            if (lastWord > 0 && !known && Character.isLetter(f.text.charAt(lastWord))
                     && isCode(code, body, f.start + lastWord, f.end)) {
                 f.type = EntityType.PRODUCT;
                 continue;
             }
-            boolean edition = editionAt(body, f.end)
+            boolean edition = MAKERS_EDITIONS.contains(wordAt(body, f.end))
                     || lastWord > 0 && MAKERS_EDITIONS.contains(f.text.substring(lastWord));
-            if (known == null && edition) {
+            if (!known && edition) {
                 f.type = EntityType.PRODUCT;
                 continue;
             }
@@ -187,7 +204,7 @@ final class ProductNames {
             int end = codeEnd(code, lowerCode, body, at);
             if (end < 0) {
                 if (possessive || body.charAt(f.end) == ' ') {
-                    addLineModel(body, found, f, at, possessive);
+                    addLineModel(body, found, f, at, possessive, knownMaker);
                 }
                 continue;
             }
@@ -209,12 +226,14 @@ final class ProductNames {
      * After a maker or its possessive, one to three capitalised words and a number or a code name one of its models
      * ("Dell's Latitude 7450", "HP's EliteBook 840", "the Garmin Forerunner 265"), unless the words name something
      * numbered that no maker sells ("Boeing's Flight 1282", "Apple's Building 4", "Ferrari Formula 1"), the number
-     * counts something or is a year. The maker's name is part of the model's where no possessive stands between. A
-     * number right after the maker is its model only where an article or a possessive pronoun stands before the maker
-     * and no capitalised word follows ("the OnePlus 12", "a Polestar 4"; not "Arsenal 3 Chelsea 1"). Names the
-     * tagger found among the words go; a product found there stays as it is.
+     * counts something or is a year, or the words are a date ("Hamas's October 7"). The maker's name is part of the
+     * model's where no possessive stands between. A number right after the maker is its model only where the
+     * knowledge base holds the maker (or the first word of its name: "Sony" of "Sony Xperia"), an article or a
+     * possessive pronoun stands before it and no capitalised word follows ("a Polestar 4", "the Sony Xperia 1"; not
+     * "Arsenal 3 Chelsea 1", nor "the FTSE 100", which the knowledge base does not hold). Names the tagger found among the words go; a product found there stays as it is.
      */
-    private static void addLineModel(String body, List<FoundName> found, FoundName maker, int at, boolean possessive) {
+    private static void addLineModel(String body, List<FoundName> found, FoundName maker, int at, boolean possessive,
+            boolean knownMaker) {
         Matcher model = LINE_MODEL.matcher(body).region(at, body.length());
         if (!model.lookingAt() || NOT_A_MODEL.matcher(model.group("model")).matches()
                 || YEAR.matcher(model.group("model")).matches()
@@ -224,13 +243,13 @@ final class ProductNames {
         String words = model.group("words");
         boolean refused;
         if (words == null) {
-            refused = possessive || !Character.isDigit(model.group("model").charAt(0))
+            refused = possessive || !knownMaker || !Character.isDigit(model.group("model").charAt(0))
                     || !determinerBefore(body, maker.start)
                     || NameRules.capitalisedWordAt(body, modelEnd(body, model.end(), true));
         } else {
             int space = words.indexOf(' ');
-            refused = NUMBERED_NOUNS.contains(space < 0 ? words : words.substring(0, space))
-                    || NUMBERED_NOUNS.contains(words.substring(words.lastIndexOf(' ') + 1));
+            refused = numbers(space < 0 ? words : words.substring(0, space))
+                    || numbers(words.substring(words.lastIndexOf(' ') + 1));
         }
         if (refused) {
             return;
@@ -253,17 +272,20 @@ final class ProductNames {
     }
 
     /**
-     * A model code before a word for the kind of thing it is ("70,000 XC90 SUVs", "A220 jets", "H200 chips"), where no
-     * other name stands.
+     * A model code with a digit before a word for the kind of thing it is ("70,000 XC90 SUVs", "A220 jets", "H200
+     * chips"), where no other name stands; not a flight's number before an aircraft's word ("the MH370 jet").
      */
     static void addCodesBeforeProductNouns(String body, List<FoundName> found) {
         Matcher code = MODEL_CODE.matcher(body);
         for (int start = 0, space; (space = body.indexOf(' ', start)) >= 0; start = space + 1) {
             int noun = space + 1;
-            if (space - start < 3 || !digitOrHyphen(body, start, space)
-                    || !PRODUCT_NOUNS.contains(body.substring(noun, wordEnd(body, noun)))
-                    || !code.region(start, body.length()).lookingAt() || code.end() != space
-                    || NOT_A_MODEL.matcher(code.group()).matches()) {
+            if (space - start < 3 || !hasDigit(body, start, space)) {
+                continue;
+            }
+            String kind = body.substring(noun, wordEnd(body, noun));
+            if (!PRODUCT_NOUNS.contains(kind) || !code.region(start, body.length()).lookingAt() || code.end() != space
+                    || NOT_A_MODEL.matcher(code.group()).matches()
+                    || AIRCRAFT_NOUNS.contains(kind) && FLIGHT_NUMBER.matcher(code.group()).matches()) {
                 continue;
             }
             int from = start;
@@ -276,17 +298,19 @@ final class ProductNames {
 
     /** Whether an article or a possessive pronoun and a space stand right before {@code at}. */
     private static boolean determinerBefore(String body, int at) {
-        if (at < 2 || body.charAt(at - 1) != ' ') {
-            return false;
-        }
-        int start = NameRules.lettersStart(body, at - 1);
-        return at - 1 - start <= 5 && DETERMINERS.contains(body.substring(start, at - 1).toLowerCase(Locale.ROOT));
+        int start = NameRules.wordBefore(body, at);
+        return start >= 0 && at - 1 - start <= 5
+                && DETERMINERS.contains(body.substring(start, at - 1).toLowerCase(Locale.ROOT));
     }
 
-    /** Whether a space and an edition word stand at {@code at}. */
-    private static boolean editionAt(String body, int at) {
-        return at + 1 < body.length() && body.charAt(at) == ' '
-                && EDITIONS.contains(body.substring(at + 1, wordEnd(body, at + 1)));
+    /** The word after the space at {@code at}; empty if no space stands there. */
+    private static String wordAt(String body, int at) {
+        return at + 1 < body.length() && body.charAt(at) == ' ' ? body.substring(at + 1, wordEnd(body, at + 1)) : "";
+    }
+
+    /** Whether a capitalised word numbers something no maker sells, a date among them. */
+    private static boolean numbers(String word) {
+        return NUMBERED_NOUNS.contains(word) || NameRules.isDateWord(word);
     }
 
     /**
@@ -297,7 +321,8 @@ final class ProductNames {
         if (code.region(at, body.length()).lookingAt() && !NOT_A_MODEL.matcher(code.group()).matches()) {
             return code.end();
         }
-        return lowerCode.region(at, body.length()).lookingAt() ? lowerCode.end() : -1;
+        return lowerCode.region(at, body.length()).lookingAt() && !NOT_A_MODEL.matcher(lowerCode.group()).matches()
+                ? lowerCode.end() : -1;
     }
 
     private static boolean isCode(Matcher code, String body, int start, int end) {
@@ -313,25 +338,22 @@ final class ProductNames {
      */
     static void extendModels(String body, List<FoundName> found) {
         for (FoundName f : List.copyOf(found)) {
-            if ((f.entry != null ? f.entry.type() : f.type) != EntityType.PRODUCT || !found.contains(f)) {
+            if (f.linkedType() != EntityType.PRODUCT || !found.contains(f)) {
                 continue;
             }
             int end = modelEnd(body, f.end, hasDigit(f.text));
             if (end > f.end && !crossed(found, f, end)) {
                 int from = f.end;
                 found.removeIf(other -> other != f && from <= other.start && other.end <= end);
-                FoundName extended = new FoundName(f.start, end, body.substring(f.start, end), f.type, f.margin);
-                extended.entry = f.entry;
-                extended.ambiguous = f.ambiguous;
-                extended.title = f.title;
-                found.set(found.indexOf(f), extended);
+                found.set(found.indexOf(f), f.spanning(f.start, end, body));
             }
         }
     }
 
     /**
-     * A maker's name and a product after it are one product's name ("Redmi" + "Note 13 Pro", "Google" + "Pixel 9"),
-     * linked as the product is.
+     * A maker's one-word name and a product after it are one product's name ("Redmi" + "Note 13 Pro", "Google" +
+     * "Pixel 9"), linked as the product is; not after a longer organisation's name, which operates the product more
+     * often than it makes it ("Alaska Airlines" + "Boeing 737 Max 9", "US Air Force" + "F-35").
      */
     static void joinMakers(String body, List<FoundName> found) {
         for (FoundName product : List.copyOf(found)) {
@@ -339,15 +361,10 @@ final class ProductNames {
                 continue;
             }
             found.stream().filter(maker -> maker.end + 1 == product.start && body.charAt(maker.end) == ' '
-                            && (maker.entry != null ? maker.entry.type() : maker.type) == EntityType.ORGANIZATION)
+                            && maker.text.indexOf(' ') < 0 && maker.linkedType() == EntityType.ORGANIZATION)
                     .findFirst().ifPresent(maker -> {
-                        FoundName joined = new FoundName(maker.start, product.end,
-                                body.substring(maker.start, product.end), EntityType.PRODUCT, product.margin);
-                        joined.entry = product.entry;
-                        joined.ambiguous = product.ambiguous;
-                        joined.title = product.title;
                         found.remove(maker);
-                        found.set(found.indexOf(product), joined);
+                        found.set(found.indexOf(product), product.spanning(maker.start, product.end, body));
                     });
         }
     }
@@ -397,7 +414,7 @@ final class ProductNames {
         while (part.region(end, body.length()).lookingAt()) {
             String edition = part.group("edition");
             if (edition != null && !EDITIONS.contains(edition)) {
-                if (numbered || !lineNumber.region(part.end(), body.length()).lookingAt()
+                if (numbered || numbers(edition) || !lineNumber.region(part.end(), body.length()).lookingAt()
                         || YEAR.matcher(lineNumber.group("digits")).matches()
                         || counted.region(lineNumber.end(), body.length()).lookingAt()) {
                     break;
@@ -406,7 +423,8 @@ final class ProductNames {
                 end = lineNumber.end();
                 continue;
             }
-            if (part.group("generation") != null && !numbered) {
+            if (part.group("generation") != null && !numbered
+                    || part.group("code") != null && NOT_A_MODEL.matcher(part.group("code")).matches()) {
                 break;
             }
             if (part.group("number") != null) {
@@ -435,17 +453,12 @@ final class ProductNames {
     }
 
 
-    private static boolean digitOrHyphen(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (Character.isDigit(text.charAt(i)) || text.charAt(i) == '-') {
-                return true;
-            }
-        }
-        return false;
+    private static boolean hasDigit(String text) {
+        return hasDigit(text, 0, text.length());
     }
 
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (Character.isDigit(text.charAt(i))) {
                 return true;
             }

@@ -3,6 +3,7 @@ package io.newsflow.processing.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The product rules on their own, on names as the tagger or the knowledge base might have found them. */
@@ -42,10 +43,11 @@ class ProductNamesTest {
     void aLineWordAndItsNumberOrACodeGoOnAModelWithoutANumberYet() {
         assertThat(extended("The [Samsung Galaxy|PRODUCT] Watch 7, the [Nvidia GeForce|PRODUCT] RTX 5080, the"
                 + " [Ryzen 7|PRODUCT] 9800X3D and the [Sony Xperia 1|PRODUCT] VI; not [Windows|PRODUCT] Server 2022,"
-                + " [Galaxy|PRODUCT] Event 3 days ago or [iPhone 16|PRODUCT] Event 2."))
+                + " [Galaxy|PRODUCT] Event 3 days ago, [iPhone 16|PRODUCT] Event 2, [Starship|PRODUCT] Flight 7,"
+                + " [Fortnite|PRODUCT] Chapter 6 or [iPhone 16 Pro|PRODUCT] 256GB."))
                 .containsExactly("Samsung Galaxy Watch 7|PRODUCT", "Nvidia GeForce RTX 5080|PRODUCT",
                         "Ryzen 7 9800X3D|PRODUCT", "Sony Xperia 1 VI|PRODUCT", "Windows|PRODUCT", "Galaxy|PRODUCT",
-                        "iPhone 16|PRODUCT");
+                        "iPhone 16|PRODUCT", "Starship|PRODUCT", "Fortnite|PRODUCT", "iPhone 16 Pro|PRODUCT");
     }
 
     @Test
@@ -94,10 +96,16 @@ class ProductNamesTest {
         assertThat(m.names()).containsExactly("Xiaomi 15 Ultra|PRODUCT", "DJI Mini 4 Pro|PRODUCT", "Tim|PERSON");
     }
 
+    /** Organisations the knowledge base might hold. */
+    private static final Set<String> KNOWN = Set.of("Known Lab R2", "OnePlus", "Polestar", "Arsenal", "Apple");
+
+    private static Set<EntityType> knownTypes(String name) {
+        return KNOWN.contains(name) ? Set.of(EntityType.ORGANIZATION) : Set.of();
+    }
+
     private static List<String> makersModels(String marked) {
         Marked m = Marked.of(marked);
-        ProductNames.addMakersModels(m.body(), m.found(),
-                name -> name.equals("Known Lab R2") ? EntityType.ORGANIZATION : null);
+        ProductNames.addMakersModels(m.body(), m.found(), ProductNamesTest::knownTypes);
         return m.names();
     }
 
@@ -112,10 +120,13 @@ class ProductNamesTest {
     @Test
     void codesThatNameNoModelLeaveTheMakerAlone() {
         assertThat(makersModels("[Apple|ORGANIZATION] Q3 sales, [Tesla|ORGANIZATION] FY25, [Samsung|ORGANIZATION] 5G"
-                + " phones, [Mercedes|ORGANIZATION] F1 boss, [Ford|ORGANIZATION] 10-K, [Paris|LOCATION] A1, and"
-                + " [Sony|ORGANIZATION] 2024 results.")).containsExactly("Apple|ORGANIZATION", "Tesla|ORGANIZATION",
-                "Samsung|ORGANIZATION", "Mercedes|ORGANIZATION", "Ford|ORGANIZATION", "Paris|LOCATION",
-                "Sony|ORGANIZATION");
+                + " phones, [Mercedes|ORGANIZATION] F1 boss, [Ford|ORGANIZATION] 10-K, [Paris|LOCATION] A1,"
+                + " [Sony|ORGANIZATION] 2024 results, [Nokia|ORGANIZATION] 5G-enabled masts, the [EU|ORGANIZATION]'s CO2"
+                + " targets, [USCIS|ORGANIZATION] H-1B visas, [England|ORGANIZATION] U21 and [Tesla|ORGANIZATION]'s v4"
+                + " chargers.")).containsExactly("Apple|ORGANIZATION", "Tesla|ORGANIZATION", "Samsung|ORGANIZATION",
+                "Mercedes|ORGANIZATION", "Ford|ORGANIZATION", "Paris|LOCATION", "Sony|ORGANIZATION",
+                "Nokia|ORGANIZATION", "EU|ORGANIZATION", "USCIS|ORGANIZATION", "England|ORGANIZATION",
+                "Tesla|ORGANIZATION");
     }
 
     @Test
@@ -123,30 +134,36 @@ class ProductNamesTest {
         assertThat(makersModels("[Boeing|ORGANIZATION]'s 777X, [Dell|ORGANIZATION]'s Latitude 7450,"
                 + " [HP|ORGANIZATION]'s [EliteBook|ORGANIZATION] 840, [Microsoft|ORGANIZATION]'s Surface Laptop 7,"
                 + " [Alaska|ORGANIZATION]'s Flight 1282, [Apple|ORGANIZATION]'s Building 4, [Google|ORGANIZATION]'s"
-                + " Android 2025 plans and [Meta|ORGANIZATION]'s Quest 3 million."))
+                + " Android 2025 plans, [Meta|ORGANIZATION]'s Quest 3 million, [Hamas|ORGANIZATION]'s October 7"
+                + " attack and the [UN|ORGANIZATION]'s Resolution 2231."))
                 .containsExactly("Boeing|ORGANIZATION", "Dell|ORGANIZATION", "HP|ORGANIZATION",
                         "Microsoft|ORGANIZATION", "Alaska|ORGANIZATION", "Apple|ORGANIZATION", "Google|ORGANIZATION",
-                        "Meta|ORGANIZATION", "777X|PRODUCT", "Latitude 7450|PRODUCT", "EliteBook 840|PRODUCT",
-                        "Surface Laptop 7|PRODUCT");
+                        "Meta|ORGANIZATION", "Hamas|ORGANIZATION", "UN|ORGANIZATION", "777X|PRODUCT",
+                        "Latitude 7450|PRODUCT", "EliteBook 840|PRODUCT", "Surface Laptop 7|PRODUCT");
     }
 
     @Test
-    void aMakerAndALineAndNumberNameAModelAndANumberAloneDoesAfterAnArticle() {
+    void aMakerAndALineAndNumberNameAModelAndAKnownMakersNumberAloneDoesAfterAnArticle() {
         assertThat(makersModels("The [Garmin|ORGANIZATION] Forerunner 265, the [OnePlus|ORGANIZATION] 12 and a"
                 + " [Polestar|ORGANIZATION] 4 beat [Polestar|ORGANIZATION] 3 sales; [Arsenal|ORGANIZATION] 3 Chelsea 1,"
-                + " the [Ferrari|ORGANIZATION] Formula 1 team, the [Apple|ORGANIZATION] 5 times."))
+                + " the [Ferrari|ORGANIZATION] Formula 1 team, the [Apple|ORGANIZATION] 5 times, the"
+                + " [FTSE|ORGANIZATION] 100 fell, the [Apple Vision|ORGANIZATION] 2 and the [Vision|ORGANIZATION] 2."))
                 .containsExactly("Garmin Forerunner 265|PRODUCT", "OnePlus 12|PRODUCT", "Polestar 4|PRODUCT",
                         "Polestar|ORGANIZATION", "Arsenal|ORGANIZATION", "Ferrari|ORGANIZATION",
-                        "Apple|ORGANIZATION");
+                        "Apple|ORGANIZATION", "FTSE|ORGANIZATION", "Apple Vision 2|PRODUCT", "Vision|ORGANIZATION");
     }
 
     @Test
     void aMakerTheKnowledgeBaseHoldsIsOneWhateverTypeTheTaggerGaveIt() {
-        Marked m = Marked.of("and [Mistral|PERSON] 7B on a laptop, [Paris|PERSON] 7B too.");
-        ProductNames.addMakersModels(m.body(), m.found(), name -> name.equals("Mistral") ? EntityType.ORGANIZATION
-                : name.equals("Paris") ? EntityType.LOCATION : null);
+        Marked m = Marked.of("and [Mistral|PERSON] 7B on a laptop, [Ford|PERSON] F-150s, [Paris|PERSON] 7B too.");
+        ProductNames.addMakersModels(m.body(), m.found(), name -> switch (name) {
+            case "Mistral" -> Set.of(EntityType.ORGANIZATION);
+            case "Ford" -> Set.of(EntityType.PERSON, EntityType.ORGANIZATION);
+            case "Paris" -> Set.of(EntityType.LOCATION);
+            default -> Set.of();
+        });
 
-        assertThat(m.names()).containsExactly("Mistral 7B|PRODUCT", "Paris|PERSON");
+        assertThat(m.names()).containsExactly("Mistral 7B|PRODUCT", "Ford F-150s|PRODUCT", "Paris|PERSON");
     }
 
     @Test
@@ -159,7 +176,7 @@ class ProductNamesTest {
     @Test
     void theCodeAfterAPossessiveGuessesItsTitleWithTheMakersName() {
         Marked m = Marked.of("[Boeing|ORGANIZATION]'s 777X flew.");
-        ProductNames.addMakersModels(m.body(), m.found(), name -> null);
+        ProductNames.addMakersModels(m.body(), m.found(), name -> Set.of());
 
         assertThat(m.found().get(1).title).isEqualTo("Boeing 777X");
     }
@@ -167,15 +184,17 @@ class ProductNamesTest {
     @Test
     void anOrganisationNameEndingInACodeOrAnEditionIsAProductUnlessTheKnowledgeBaseKnowsIt() {
         assertThat(makersModels("The [EOS R5|ORGANIZATION], the [Steam Deck|ORGANIZATION] OLED, the"
-                + " [Mac Mini|ORGANIZATION], [882 6PR|ORGANIZATION], [Known Lab R2|ORGANIZATION] and"
-                + " [Korean Air|ORGANIZATION].")).containsExactly("EOS R5|PRODUCT", "Steam Deck|PRODUCT",
-                "Mac Mini|PRODUCT", "882 6PR|ORGANIZATION", "Known Lab R2|ORGANIZATION", "Korean Air|ORGANIZATION");
+                + " [Mac Mini|ORGANIZATION], [882 6PR|ORGANIZATION], [Known Lab R2|ORGANIZATION],"
+                + " [Korean Air|ORGANIZATION] and [Canal|ORGANIZATION] Plus.")).containsExactly("EOS R5|PRODUCT",
+                "Steam Deck|PRODUCT", "Mac Mini|PRODUCT", "882 6PR|ORGANIZATION", "Known Lab R2|ORGANIZATION",
+                "Korean Air|ORGANIZATION", "Canal|ORGANIZATION");
     }
 
     @Test
     void aModelCodeBeforeAProductNounIsAProduct() {
-        Marked m = Marked.of("Volvo recalled 70,000 XC90 SUVs and parked A220 jets; the MH17 plane, 5G phones,"
-                + " Q3 chips and [A350|PRODUCT] jets are not new.");
+        Marked m = Marked.of("Volvo recalled 70,000 XC90 SUVs and parked A220 jets; the MH17 plane, the MH370 jet,"
+                + " 5G phones, Q3 chips, 200MP cameras, 16GB laptops, US-EU car tariffs and [A350|PRODUCT] jets are"
+                + " not new.");
         ProductNames.addCodesBeforeProductNouns(m.body(), m.found());
 
         assertThat(m.names()).containsExactly("A350|PRODUCT", "XC90|PRODUCT", "A220|PRODUCT");
@@ -184,13 +203,14 @@ class ProductNamesTest {
     @Test
     void aMakerBeforeItsProductIsPartOfTheProductsName() {
         Marked m = Marked.of("The [Redmi|ORGANIZATION] [Note 13 Pro|PRODUCT] and [Apple|ORGANIZATION]'s"
-                + " [iPhone|PRODUCT] and [Paris|LOCATION] [Pixel|PRODUCT].");
+                + " [iPhone|PRODUCT] and [Paris|LOCATION] [Pixel|PRODUCT]; an [Alaska Airlines|ORGANIZATION]"
+                + " [Boeing 737|PRODUCT].");
         m.found().get(1).entry = new KnowledgeBase.Entry("Redmi Note", EntityType.PRODUCT, null, "Redmi Note",
                 List.of(), 0.5, List.of());
         ProductNames.joinMakers(m.body(), m.found());
 
         assertThat(m.names()).containsExactly("Redmi Note 13 Pro|PRODUCT", "Apple|ORGANIZATION", "iPhone|PRODUCT",
-                "Paris|LOCATION", "Pixel|PRODUCT");
+                "Paris|LOCATION", "Pixel|PRODUCT", "Alaska Airlines|ORGANIZATION", "Boeing 737|PRODUCT");
         assertThat(m.found().get(0).entry.name()).isEqualTo("Redmi Note");
     }
 }
