@@ -61,7 +61,7 @@ final class ProductNames {
             "Berth", "Track", "Runway", "Dock", "Lot", "Tier", "Grade", "Step", "Q", "Formula", "Bill", "Resolution",
             "Form", "Schedule", "Proposition", "Prop", "Order", "Act", "Mission", "Launch", "Test");
 
-    /** A year, which a number after a maker's possessive names rather than a model ("Apple's Q3 2024"). */
+    /** A year, which a number after a maker or a line's word names rather than a model ("Apple's 2024 results"). */
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
 
     /**
@@ -109,8 +109,8 @@ final class ProductNames {
      * part is one ("5G-enabled").
      */
     private static final Pattern NOT_A_MODEL = Pattern.compile("(?:Q[1-4]|H[12]|FY\\d+|F[1-4]|\\d[KGD]|\\d+-[KQ]"
-            + "|\\d+(?:st|nd|rd|th)|CO2|NO2|SO2|PM\\d+|H-\\d[A-Z]|U-?\\d\\ds?|v\\d+|\\d+(?:\\.\\d+)?(?:[KMGT]B|MP|V|W|kW|kWh|mAh"
-            + "|[KMG]?Hz|L|WD|x|mm|cm|km|kg|p))(?:-.*)?");
+            + "|\\d+(?:st|nd|rd|th)|CO2|NO2|SO2|PM\\d+(?:\\.\\d+)?|H-\\d[A-Z]|U-?\\d\\ds?|v\\d+"
+            + "|\\d+(?:\\.\\d+)?(?:[KMGT]B|MP|V|W|kW|kWh|mAh|[KMG]?Hz|L|WD|x|mm|cm|km|kg|p))(?:-.*)?");
 
     /**
      * A capitalised word, a number and an edition word name a model wherever no other name stands there ("Pixel 9
@@ -168,20 +168,19 @@ final class ProductNames {
      * base holds as an organisation (among whatever else it holds it as), or the tagger took for one where the
      * knowledge base does not hold it. Such a name is a model itself when it ends in a code beginning with a letter
      * ("EOS R5"; a radio station's "882 6PR" stays one) or an edition word follows or ends it ("Steam Deck" + "OLED",
-     * "Mac Mini"; not "Air", "Plus" or "SE": "Canal Plus"). The maker's own mention, where
-     * the knowledge base knows it, comes back as a name nested in the model's ({@link Linker#addNestedNames}).
+     * "Mac Mini"; not "Air", "Plus" or "SE": "Canal Plus"). The maker's own mention, where the knowledge base knows
+     * it, comes back as a name nested in the model's ({@link Linker#addNestedNames}).
      */
     static void addMakersModels(String body, List<FoundName> found, Function<String, Set<EntityType>> knownTypes) {
         Matcher code = MODEL_CODE.matcher(body);
         Matcher lowerCode = LOWER_CASE_CODE.matcher(body);
         for (FoundName f : List.copyOf(found)) {
+            if (!found.contains(f)) {
+                continue; // replaced by a model found after an earlier maker
+            }
             Set<EntityType> knownAs = f.entry != null ? Set.of(f.entry.type()) : knownTypes.apply(f.text);
             boolean known = !knownAs.isEmpty();
-            int firstSpace = f.text.indexOf(' ');
-            boolean knownMaker = known || firstSpace > 0
-                    && knownTypes.apply(f.text.substring(0, firstSpace)).contains(EntityType.ORGANIZATION);
-            if (!found.contains(f) || !(known ? knownAs.contains(EntityType.ORGANIZATION)
-                    : f.type == EntityType.ORGANIZATION)) {
+            if (!(known ? knownAs.contains(EntityType.ORGANIZATION) : f.type == EntityType.ORGANIZATION)) {
                 continue;
             }
             int lastWord = f.text.lastIndexOf(' ') + 1;
@@ -204,6 +203,9 @@ final class ProductNames {
             int end = codeEnd(code, lowerCode, body, at);
             if (end < 0) {
                 if (possessive || body.charAt(f.end) == ' ') {
+                    int firstSpace = f.text.indexOf(' ');
+                    boolean knownMaker = known || firstSpace > 0
+                            && knownTypes.apply(f.text.substring(0, firstSpace)).contains(EntityType.ORGANIZATION);
                     addLineModel(body, found, f, at, possessive, knownMaker);
                 }
                 continue;
@@ -230,7 +232,8 @@ final class ProductNames {
      * model's where no possessive stands between. A number right after the maker is its model only where the
      * knowledge base holds the maker (or the first word of its name: "Sony" of "Sony Xperia"), an article or a
      * possessive pronoun stands before it and no capitalised word follows ("a Polestar 4", "the Sony Xperia 1"; not
-     * "Arsenal 3 Chelsea 1", nor "the FTSE 100", which the knowledge base does not hold). Names the tagger found among the words go; a product found there stays as it is.
+     * "Arsenal 3 Chelsea 1", nor "the FTSE 100", which the knowledge base does not hold). Names the tagger found
+     * among the words go; a product found there stays as it is.
      */
     private static void addLineModel(String body, List<FoundName> found, FoundName maker, int at, boolean possessive,
             boolean knownMaker) {
@@ -451,7 +454,6 @@ final class ProductNames {
         }
         return false;
     }
-
 
     private static boolean hasDigit(String text) {
         return hasDigit(text, 0, text.length());
