@@ -494,10 +494,13 @@ final class NameRules {
     private static final Set<String> EVENT_HEADS = Set.of("Fair", "Festival", "Expo", "Championship",
             "Championships", "Olympics", "Paralympics", "Marathon", "Tournament", "Open", "Prix", "Cup", "Airshow");
 
+    /** Shows that are events, not a theatre's or a television channel's ("Geneva International Motor Show"). */
+    private static final List<String> SHOWS = List.of(" Motor Show", " Auto Show", " Air Show", " Boat Show");
+
     /**
      * A name of two words or more that the knowledge base does not hold takes its type from its last word,
      * whatever type the tagger gave it: an event's word makes it an event ("Google Science Fair", "World
-     * Championship"), an organisation's word an organisation ("Indonesian Navy", "Skidmore College"), and a
+     * Championship", "Geneva International Motor Show"), an organisation's word an organisation ("Indonesian Navy", "Skidmore College"), and a
      * place's word makes what the tagger took for an organisation a place ("Wright-Patterson Air Force Base"). A linked
      * name keeps its entry's type ("Soviet Union" is a place, "Vanity Fair" a magazine), and so does a nation's
      * team.
@@ -509,7 +512,7 @@ final class NameRules {
                 continue;
             }
             String last = f.text.substring(space + 1);
-            if (EVENT_HEADS.contains(last)) {
+            if (EVENT_HEADS.contains(last) || last.equals("Show") && SHOWS.stream().anyMatch(f.text::endsWith)) {
                 f.type = EntityType.EVENT;
             } else if (f.title == null && f.type != EntityType.EVENT && ORGANISATION_WORDS.contains(last)) {
                 f.type = EntityType.ORGANIZATION;

@@ -154,6 +154,12 @@ class ProductNamesTest {
     }
 
     @Test
+    void aNameAnEarlierModelTookInIsNoMakerOfItsOwn() {
+        assertThat(makersModels("The [Lenovo|ORGANIZATION] ThinkPad [X1|ORGANIZATION] Carbon Gen 13 is light."))
+                .containsExactly("Lenovo ThinkPad X1|PRODUCT");
+    }
+
+    @Test
     void aMakerTheKnowledgeBaseHoldsIsOneWhateverTypeTheTaggerGaveIt() {
         Marked m = Marked.of("and [Mistral|PERSON] 7B on a laptop, [Ford|PERSON] F-150s, [Paris|PERSON] 7B too.");
         ProductNames.addMakersModels(m.body(), m.found(), name -> switch (name) {
