@@ -494,16 +494,13 @@ final class NameRules {
     private static final Set<String> EVENT_HEADS = Set.of("Fair", "Festival", "Expo", "Championship",
             "Championships", "Olympics", "Paralympics", "Marathon", "Tournament", "Open", "Prix", "Cup", "Airshow");
 
-    /** Shows that are events, not a theatre's or a television channel's ("Geneva International Motor Show"). */
-    private static final List<String> SHOWS = List.of(" Motor Show", " Auto Show", " Air Show", " Boat Show");
-
     /**
      * A name of two words or more that the knowledge base does not hold takes its type from its last word,
-     * whatever type the tagger gave it: an event's word makes it an event ("Google Science Fair", "World
-     * Championship", "Geneva International Motor Show"), an organisation's word an organisation ("Indonesian Navy", "Skidmore College"), and a
-     * place's word makes what the tagger took for an organisation a place ("Wright-Patterson Air Force Base"). A linked
-     * name keeps its entry's type ("Soviet Union" is a place, "Vanity Fair" a magazine), and so does a nation's
-     * team.
+     * whatever type the tagger gave it: an event's word or words make it an event ("Google Science Fair", "World
+     * Championship", "Geneva International Motor Show"; {@link #EVENT_ENDINGS}, not any "Show": "The Late Show"), an
+     * organisation's word an organisation ("Indonesian Navy", "Skidmore College"), and a place's word makes what the
+     * tagger took for an organisation a place ("Wright-Patterson Air Force Base"). A linked name keeps its entry's
+     * type ("Soviet Union" is a place, "Vanity Fair" a magazine), and so does a nation's team.
      */
     static void typesByLastWord(List<FoundName> found) {
         for (FoundName f : found) {
@@ -512,7 +509,7 @@ final class NameRules {
                 continue;
             }
             String last = f.text.substring(space + 1);
-            if (EVENT_HEADS.contains(last) || last.equals("Show") && SHOWS.stream().anyMatch(f.text::endsWith)) {
+            if (EVENT_HEADS.contains(last) || endsInEventWords(f.text)) {
                 f.type = EntityType.EVENT;
             } else if (f.title == null && f.type != EntityType.EVENT && ORGANISATION_WORDS.contains(last)) {
                 f.type = EntityType.ORGANIZATION;
@@ -590,9 +587,21 @@ final class NameRules {
         });
     }
 
-    /** Words after a place's or a people's name that make it a tournament, a race, a show or a fair. */
-    private static final List<String> PLACE_EVENT_WORDS = List.of(" Open", " Grand Prix", " Marathon", " Motor Show",
-            " Auto Show", " Air Show", " Airshow", " Fashion Week", " Book Fair", " Film Festival");
+    /**
+     * Words that end an event's name, a tournament's, a race's, a show's or a fair's, after a place's or a people's
+     * name ({@link #namedEvents}) or any name ({@link #typesByLastWord}).
+     */
+    private static final List<String> EVENT_ENDINGS = List.of(" Open", " Grand Prix", " Marathon", " Motor Show",
+            " Auto Show", " Air Show", " Boat Show", " Airshow", " Fashion Week", " Book Fair", " Film Festival");
+
+    private static boolean endsInEventWords(String name) {
+        for (String words : EVENT_ENDINGS) {
+            if (name.endsWith(words)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * "US Open", "Dutch Grand Prix", "Tokyo Marathon", "Paris Motor Show": a place or organisation the tagger found,
@@ -603,7 +612,7 @@ final class NameRules {
      * ("Deauville American Film Festival").
      */
     static void namedEvents(String body, List<FoundName> found, Set<String> demonyms) {
-        for (String word : PLACE_EVENT_WORDS) {
+        for (String word : EVENT_ENDINGS) {
             for (int at = body.indexOf(word); at > 0; at = body.indexOf(word, at + 1)) {
                 int end = at + word.length();
                 int start = eventPlaceStart(body, found, at, end, demonyms);
@@ -641,6 +650,15 @@ final class NameRules {
             start--;
         }
         return start;
+    }
+
+    /** Where the letters that start at {@code at} end ({@code at} itself if none do). */
+    static int lettersEnd(String body, int at) {
+        int end = at;
+        while (end < body.length() && Character.isLetter(body.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /** Whether a space and a capitalised word stand at {@code at}. */

@@ -132,7 +132,7 @@ final class ProductNames {
             int editionEnd = numberEnd;
             while (editionEnd + 1 < body.length() && body.charAt(editionEnd) == ' '
                     && EDITIONS.contains(wordAt(body, editionEnd))) {
-                editionEnd = wordEnd(body, editionEnd + 1);
+                editionEnd = NameRules.lettersEnd(body, editionEnd + 1);
             }
             int lineStart = NameRules.lettersStart(body, i);
             if (editionEnd == numberEnd || lineStart == i || !Character.isUpperCase(body.charAt(lineStart))
@@ -285,7 +285,7 @@ final class ProductNames {
             if (space - start < 3 || !hasDigit(body, start, space)) {
                 continue;
             }
-            String kind = body.substring(noun, wordEnd(body, noun));
+            String kind = body.substring(noun, NameRules.lettersEnd(body, noun));
             if (!PRODUCT_NOUNS.contains(kind) || !code.region(start, body.length()).lookingAt() || code.end() != space
                     || NOT_A_MODEL.matcher(code.group()).matches()
                     || AIRCRAFT_NOUNS.contains(kind) && FLIGHT_NUMBER.matcher(code.group()).matches()) {
@@ -308,7 +308,8 @@ final class ProductNames {
 
     /** The word after the space at {@code at}; empty if no space stands there. */
     private static String wordAt(String body, int at) {
-        return at + 1 < body.length() && body.charAt(at) == ' ' ? body.substring(at + 1, wordEnd(body, at + 1)) : "";
+        return at + 1 < body.length() && body.charAt(at) == ' '
+                ? body.substring(at + 1, NameRules.lettersEnd(body, at + 1)) : "";
     }
 
     /** Whether a capitalised word numbers something no maker sells, a date among them. */
@@ -397,15 +398,6 @@ final class ProductNames {
                 }
             }
         }
-    }
-
-    /** The end of the letters from {@code at}. */
-    private static int wordEnd(String body, int at) {
-        int end = at;
-        while (end < body.length() && Character.isLetter(body.charAt(end))) {
-            end++;
-        }
-        return end;
     }
 
     /** Where the model parts after {@code at} end ({@code at} itself if there are none). */
