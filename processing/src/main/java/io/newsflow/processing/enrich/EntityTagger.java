@@ -69,9 +69,12 @@ public final class EntityTagger {
         NameRules.namedEvents(body, found, demonyms);
         linker.addKnownNames(body, known, found);
         ProductNames.addModelNames(body, found);
-        ProductNames.addMakersModels(body, found, linker::knownTypes);
+        ProductNames.addMakersModels(body, found, linker::knownTypes, linker::makesProducts);
+        ProductNames.addNamedModels(body, found, linker::knownTypes, linker::makesProducts);
         ProductNames.addCodesBeforeProductNouns(body, found);
+        ProductNames.addNumberedLines(body, found, linker::knownTypes);
         found.forEach(f -> linker.link(f, body));
+        ProductNames.addLineWords(body, found, linker::knownTypes);
         ProductNames.extendModels(body, found);
         ProductNames.joinMakers(body, found);
         ProductNames.linkToLines(found, linker);

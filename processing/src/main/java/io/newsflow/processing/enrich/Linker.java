@@ -21,11 +21,16 @@ final class Linker {
     /** Every name and alias of the knowledge base: one scan per text serves the tagger's marks and the linker. */
     private final TermMatcher<Known> matcher;
     private final Map<String, List<KnowledgeBase.Entry>> byForm = new HashMap<>();
+    /** The first words of the knowledge base's products' longer names: their makers and lines ("Toyota Camry"). */
+    private final Set<String> productFirstWords = new HashSet<>();
 
     Linker(KnowledgeBase kb) {
         for (KnowledgeBase.Entry entry : kb.entries()) {
             add(entry.name(), entry);
             entry.aliases().forEach(alias -> add(alias, entry));
+            if (entry.type() == EntityType.PRODUCT && entry.name().indexOf(' ') > 0) {
+                productFirstWords.add(entry.name().substring(0, entry.name().indexOf(' ')));
+            }
         }
         Map<String, Known> known = new HashMap<>();
         byForm.forEach((form, entries) -> known.put(form, new Known(entries.get(0),
@@ -51,6 +56,14 @@ final class Linker {
     /** Whether the knowledge base holds this name or alias. */
     boolean knows(String form) {
         return candidates(form) != null;
+    }
+
+    /**
+     * Whether a name is a maker's whose products the knowledge base holds under the maker's name: an organisation
+     * that is the first word of a product's ("Toyota" of "Toyota Camry", "Microsoft" of "Microsoft Teams").
+     */
+    boolean makesProducts(String name) {
+        return productFirstWords.contains(name) && knownTypes(name).contains(EntityType.ORGANIZATION);
     }
 
     /** The types of the entries the knowledge base holds by this name or alias; empty if none. */

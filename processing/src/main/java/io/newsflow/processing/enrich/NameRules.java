@@ -331,7 +331,7 @@ final class NameRules {
      * Whether the line around {@code at} is a Title Case headline: four or more long words, nine in ten of them
      * or more capitalised.
      */
-    private static boolean inTitleCaseLine(String body, int at) {
+    static boolean inTitleCaseLine(String body, int at) {
         int start = body.lastIndexOf('\n', at) + 1;
         int end = body.indexOf('\n', at);
         int words = 0;
@@ -492,7 +492,8 @@ final class NameRules {
      * Open", "Abu Dhabi Grand Prix", "Davis Cup", "Dubai Airshow").
      */
     private static final Set<String> EVENT_HEADS = Set.of("Fair", "Festival", "Expo", "Championship",
-            "Championships", "Olympics", "Paralympics", "Marathon", "Tournament", "Open", "Prix", "Cup", "Airshow");
+            "Championships", "Olympics", "Paralympics", "Marathon", "Tournament", "Open", "Prix", "Cup", "Airshow",
+            "Biennale", "Biennial", "Triennale", "Triennial");
 
     /**
      * A name of two words or more that the knowledge base does not hold takes its type from its last word,
@@ -554,6 +555,16 @@ final class NameRules {
             "Colonel", "Captain", "Professor", "Dr.", "Sir", "Dame", "Lord", "Lady", "Pope", "Bishop", "Rep.", "Sen.",
             "Gov.", "Gen.", "Prof.", "Ambassador", "Chairman");
 
+    /** Whether a word ends the names of places ("Airport", "Street", "Valley"). */
+    static boolean isPlaceHead(String word) {
+        return PLACE_HEADS.contains(word);
+    }
+
+    /** Whether a word is a person's title or role ("President", "Spokesman"). */
+    static boolean isRoleOrTitle(String word) {
+        return TITLES.contains(word) || ROLES.contains(word);
+    }
+
     private static boolean isFullName(FoundName f) {
         return f.type == EntityType.PERSON && f.text.indexOf(' ') > 0;
     }
@@ -592,7 +603,8 @@ final class NameRules {
      * name ({@link #namedEvents}) or any name ({@link #typesByLastWord}).
      */
     private static final List<String> EVENT_ENDINGS = List.of(" Open", " Grand Prix", " Marathon", " Motor Show",
-            " Auto Show", " Air Show", " Boat Show", " Airshow", " Fashion Week", " Book Fair", " Film Festival");
+            " Auto Show", " Air Show", " Boat Show", " Flower Show", " Airshow", " Fashion Week", " Book Fair",
+            " Film Festival");
 
     private static boolean endsInEventWords(String name) {
         for (String words : EVENT_ENDINGS) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,20 +20,24 @@ final class ProductNames {
     private ProductNames() {}
 
     /** Words that name a model's edition after its line or number. */
-    private static final Set<String> EDITIONS = Set.of("Pro", "Max", "Ultra", "Plus", "Mini", "Lite", "Slim", "SE",
-            "XL", "XS", "Air", "OLED", "Turbo", "Flash", "Nano", "Opus", "Sonnet", "Haiku");
+    private static final Set<String> EDITIONS = Set.of("Pro", "Max", "MAX", "Ultra", "Plus", "Mini", "mini", "Lite",
+            "Slim", "SE", "XL", "XS", "Air", "OLED", "Turbo", "Super", "Ti", "EV", "Hybrid", "Edition", "Flash", "Nano",
+            "Opus", "Sonnet", "Haiku");
 
     /**
      * What may follow a product's name and still be its name: a version or variant attached to a number ("3" +
-     * ".1", "A350" + "-1000"), or, after a space, an edition word, "Series" and a number, a number of one to three
-     * digits (with a letter: "S24", "5G"), a capitalised word and a number of up to four digits, not a year, where
-     * the name has none yet ("Galaxy" + "Watch 7", "GeForce" + "RTX 5080"), a model code of digits and capitals
-     * ("Ryzen 7" + "9800X3D"), or, once the name has a number, a generation in Roman numerals ("Sony A7" + "IV", "EOS
-     * R5" + "Mark II") or a language model's size in billions of weights ("Llama 3.1" + "405B").
+     * ".1", "A350" + "-1000"), or, after a space, an edition word ("GPT-4o" + "mini", "RTX 4080" + "Super"),
+     * "Series" and a number or the Xbox's letter ("Xbox Series" + "S"), a number of one to three digits (with a
+     * letter: "S24", "5G"), a capitalised word and a number of up to four digits, not a year, where the name has none
+     * yet ("Galaxy" + "Watch 7", "GeForce" + "RTX 5080"), a model code of digits and capitals ("Ryzen 7" +
+     * "9800X3D"), or, once the name has a number, a generation in Roman numerals ("Sony A7" + "IV", "EOS R5" + "Mark
+     * II"), a language model's size in billions of weights ("Llama 3.1" + "405B"), a trim's code after the number
+     * ("Porsche 911" + "GT3", "EliteBook 840" + "G11") or a variant's number after an edition ("737 MAX" + "10").
      */
     private static final Pattern MODEL_PART = Pattern.compile("(?:(?<=\\d)(?:[.-]\\d+)+"
-            + "| (?:Series \\d{1,3}|(?<generation>(?:Mark )?(?:VIII|VII|VI|V|IV|III|II)\\b|\\d{1,3}B)"
-            + "|(?<edition>[A-Z][A-Za-z]*)|(?<code>\\d{3,5}[A-Z][A-Z0-9]*)"
+            + "|(?<series>(?<=\\bSeries) [SX]| Series (?:\\d{1,3}|[SX]))"
+            + "| (?:(?<generation>(?:Mark )?(?:VIII|VII|VI|V|IV|III|II)\\b|\\d{1,3}B)"
+            + "|(?<trim>[A-Z]{2,3}\\d{1,2})|(?<edition>[A-Z][A-Za-z]*|mini)|(?<code>\\d{3,5}[A-Z][A-Z0-9]*)"
             + "|(?<number>[A-Z]?\\d{1,3}(?:\\.\\d+)*[A-Za-z]?)))"
             + "(?!\\w|[.,:-]\\w)");
 
@@ -170,8 +175,12 @@ final class ProductNames {
      * ("EOS R5"; a radio station's "882 6PR" stays one) or an edition word follows or ends it ("Steam Deck" + "OLED",
      * "Mac Mini"; not "Air", "Plus" or "SE": "Canal Plus"). The maker's own mention, where the knowledge base knows
      * it, comes back as a name nested in the model's ({@link Linker#addNestedNames}).
+     *
+     * @param makesProducts whether the knowledge base holds products under a maker's name ({@link
+     *     Linker#makesProducts})
      */
-    static void addMakersModels(String body, List<FoundName> found, Function<String, Set<EntityType>> knownTypes) {
+    static void addMakersModels(String body, List<FoundName> found, Function<String, Set<EntityType>> knownTypes,
+            Predicate<String> makesProducts) {
         Matcher code = MODEL_CODE.matcher(body);
         Matcher lowerCode = LOWER_CASE_CODE.matcher(body);
         for (FoundName f : List.copyOf(found)) {
@@ -206,7 +215,7 @@ final class ProductNames {
                     int firstSpace = f.text.indexOf(' ');
                     boolean knownMaker = known || firstSpace > 0
                             && knownTypes.apply(f.text.substring(0, firstSpace)).contains(EntityType.ORGANIZATION);
-                    addLineModel(body, found, f, at, possessive, knownMaker);
+                    addLineModel(body, found, f, at, possessive, knownMaker, makesProducts.test(f.text));
                 }
                 continue;
             }
@@ -232,11 +241,12 @@ final class ProductNames {
      * model's where no possessive stands between. A number right after the maker is its model only where the
      * knowledge base holds the maker (or the first word of its name: "Sony" of "Sony Xperia"), an article or a
      * possessive pronoun stands before it and no capitalised word follows ("a Polestar 4", "the Sony Xperia 1"; not
-     * "Arsenal 3 Chelsea 1", nor "the FTSE 100", which the knowledge base does not hold). Names the tagger found
-     * among the words go; a product found there stays as it is.
+     * "Arsenal 3 Chelsea 1", nor "the FTSE 100", which the knowledge base does not hold). After a maker the knowledge
+     * base holds products of under its name, a number of three digits needs no article ("its last Boeing 757").
+     * Names the tagger found among the words go; a product found there stays as it is.
      */
     private static void addLineModel(String body, List<FoundName> found, FoundName maker, int at, boolean possessive,
-            boolean knownMaker) {
+            boolean knownMaker, boolean makesProducts) {
         Matcher model = LINE_MODEL.matcher(body).region(at, body.length());
         if (!model.lookingAt() || NOT_A_MODEL.matcher(model.group("model")).matches()
                 || YEAR.matcher(model.group("model")).matches()
@@ -247,7 +257,8 @@ final class ProductNames {
         boolean refused;
         if (words == null) {
             refused = possessive || !knownMaker || !Character.isDigit(model.group("model").charAt(0))
-                    || !determinerBefore(body, maker.start)
+                    || !(makesProducts && model.group("model").matches("\\d{3}")
+                            || determinerBefore(body, maker.start))
                     || NameRules.capitalisedWordAt(body, modelEnd(body, model.end(), true));
         } else {
             int space = words.indexOf(' ');
@@ -272,6 +283,152 @@ final class ProductNames {
         } else {
             found.set(found.indexOf(maker), product);
         }
+    }
+
+    /** A model's name after its maker's: a capitalised word ("Civic", "Airwrap"), not a code. */
+    private static final Pattern MODEL_WORD = Pattern.compile("[A-Z][a-z]{2,}");
+
+    /**
+     * Words that after a maker's or a product's name name a part of the company, a place or a person in it, something
+     * it runs or publishes, or a prize or an event named for it, not one of its models ("Toyota Motor", "Apple Park",
+     * "IBM Fellow", "Space Shuttle Program", "Linux News"); places' last words ({@link NameRules#isPlaceHead}) too.
+     */
+    private static final Set<String> NOT_MODEL_WORDS = Set.of(
+            // parts of a company, and what it calls itself
+            "Motor", "Motors", "Group", "Holdings", "Inc", "Corp", "Ltd", "Co", "Electronics", "Financial", "Finance",
+            "Credit", "Capital", "Energy", "Research", "Labs", "Lab", "Laboratories", "Studios", "Pictures", "Records",
+            "Entertainment", "Media", "Networks", "Technologies", "Technology", "Systems", "Solutions", "Services",
+            "Industries", "International", "Global", "Ventures", "Partners", "Securities", "Insurance", "Airlines",
+            "Airways", "Logistics", "Motorsport", "Racing", "Team", "Retail", "Health", "Healthcare", "Pharma",
+            "Pharmaceuticals", "Therapeutics", "Biologics", "Semiconductor", "Semiconductors", "Chemicals", "Steel",
+            "Aerospace", "Defense", "Defence", "Aviation", "Automotive", "Mobility", "Communications", "Telecom",
+            "Mobile", "Display", "Foundry", "Software", "Games", "Gaming", "Interactive", "Digital", "Consumer",
+            "Enterprise", "Business", "Foundation", "Administration", "Union", "Publishing", "Publications",
+            // what it runs or publishes
+            "Program", "Programme", "Project", "Initiative", "News", "Magazine", "Journal", "Times", "Post", "Daily",
+            "Weekly", "Radio", "Television", "Blog", "Watch",
+            // places
+            "Center", "Centre", "Museum", "Stadium", "Arena", "Field", "Park", "Tower", "Plaza", "Campus",
+            "Headquarters", "Store", "Stores", "Factory", "Gigafactory", "Plant", "Works", "Hall", "Theatre", "Theater",
+            "World", "Land", "City", "County", "Village", "Canada", "Europe", "America", "Americas", "Asia", "Africa",
+            "Japan", "China", "India", "Korea",
+            // people
+            "Workers", "Fans", "Officials", "Executives", "Engineers", "Employees", "Staff", "Shareholders",
+            "Investors", "Founder", "Fellow", "Member", "Man", "Woman", "Poet", "Star", "Legend", "Hero", "Fan", "Boy",
+            "Girl", "Guy", "Kid", "Family", "People", "Nation",
+            // prizes, events and pictures
+            "Award", "Awards", "Prize", "Cup", "Classic", "Championship", "Trophy", "Day", "Week", "Summit",
+            "Conference", "Photo");
+
+    /**
+     * A maker's name and a capitalised word after it name one of its models where the tagger found the maker alone
+     * and not the word, with no capitalised word after it but an edition's ("the Toyota Venza is", "Google Home",
+     * "Ford Explorer" + "EV"). The maker is one the knowledge base holds products of under its name ({@link
+     * Linker#makesProducts}: "Toyota Camry"), for most organisations' names before a capitalised word name no model
+     * ("IBM Fellow", "Vanguard Award", "AP Photo"); the word is no name the knowledge base holds, no word for a part,
+     * place or person of a company ({@link #NOT_MODEL_WORDS}), a role, a title or a date, and numbers nothing. Where
+     * the tagger found the two as one name, of no person, it is a model if such a maker and such a word make it
+     * ("Google Analytics"), or if it ends in a model code after any maker ("Apple M5", which it took for a place);
+     * other organisations' names and a word are organisations' names more often ("Celtic Frost", "Labour
+     * Students"). A name it took for a person's is a model if the knowledge base holds its first word as a product's
+     * only and an edition word ends it ("Claude Sonnet", "HBO Max"). Not in a Title Case line, where every word has
+     * a capital ("Google Fined by EU").
+     */
+    static void addNamedModels(String body, List<FoundName> found, Function<String, Set<EntityType>> knownTypes,
+            Predicate<String> makesProducts) {
+        Matcher code = MODEL_CODE.matcher(body);
+        for (FoundName f : List.copyOf(found)) {
+            if (f.type == EntityType.PRODUCT || f.entry != null || !found.contains(f)) {
+                continue;
+            }
+            int space = f.text.indexOf(' ');
+            String maker = space > 0 ? f.text.substring(0, space) : f.text;
+            int end = f.end;
+            boolean model;
+            if (f.type == EntityType.PERSON) {
+                model = space > 0 && EDITIONS.contains(f.text.substring(space + 1))
+                        && knownTypes.apply(maker).equals(Set.of(EntityType.PRODUCT));
+            } else if (space > 0) {
+                model = f.text.indexOf(' ', space + 1) < 0 && knownTypes.apply(f.text).isEmpty()
+                        && (isCode(code, body, f.start + space + 1, f.end) || makesProducts.test(maker)
+                                && modelWordAt(body, List.of(), f.start + space + 1, f.end, knownTypes));
+            } else {
+                int wordStart = f.end + 1;
+                end = NameRules.lettersEnd(body, Math.min(wordStart, body.length()));
+                model = wordStart < body.length() && body.charAt(f.end) == ' ' && makesProducts.test(maker)
+                        && modelWordAt(body, found, wordStart, end, knownTypes);
+            }
+            if (model && !NameRules.inTitleCaseLine(body, f.start)) {
+                makeModel(found, f, end, body, knownTypes, maker);
+            }
+        }
+    }
+
+    /** The name found becomes a model's name that ends at {@code end}, if its first word is a maker's name. */
+    private static void makeModel(List<FoundName> found, FoundName f, int end, String body,
+            Function<String, Set<EntityType>> knownTypes, String maker) {
+        Set<EntityType> makerTypes = knownTypes.apply(maker);
+        if (makerTypes.contains(EntityType.ORGANIZATION) || makerTypes.contains(EntityType.PRODUCT)) {
+            found.set(found.indexOf(f), new FoundName(f.start, end, body.substring(f.start, end), EntityType.PRODUCT,
+                    Math.max(f.margin, 1.0)));
+        }
+    }
+
+    /**
+     * A word with a capital inside it, as brands write their names ("OnePlus", "PlayStation", "iPhone"); a word with
+     * only its first letter capitalised numbers charts, lotteries and missions as often as models ("the Billboard
+     * 200", "the Pick 5 winner", "his Apollo 9 flight").
+     */
+    private static final Pattern BRAND_WORD = Pattern.compile("[A-Z]?[a-z]+[A-Z][A-Za-z]*");
+
+    /** Words that may stand between an article and a model's name ("the new PlayStation 6"). */
+    private static final Set<String> MODEL_ADJECTIVES = Set.of("new", "latest", "upcoming", "original", "next", "last",
+            "older", "newer", "cheaper", "base", "first", "second", "third");
+
+    /** A model's number after a brand's word, up to four digits and a letter ("13", "3S"). */
+    private static final Pattern BRAND_NUMBER = Pattern.compile("\\d{1,4}[A-Za-z]?(?![\\w%-]|[.,]\\d)");
+
+    /**
+     * A brand's word ({@link #BRAND_WORD}) and a number after an article or a possessive pronoun, maybe with a word
+     * such as "new" between, name a model where no name stands there ("its OnePlus 13", "the new PlayStation 6", "an
+     * iPhone 17"), unless the knowledge base holds the word as anything but a product (a company: "the JetBlue 737"),
+     * the number is a year or counts something ("the iPhone 2 years on"), or a capitalised word other than an
+     * edition's follows. Not in a Title Case line.
+     */
+    static void addNumberedLines(String body, List<FoundName> found, Function<String, Set<EntityType>> knownTypes) {
+        Matcher number = BRAND_NUMBER.matcher(body);
+        Matcher counted = COUNTED.matcher(body);
+        for (int space = body.indexOf(' '); space > 0 && space + 1 < body.length(); space = body.indexOf(' ',
+                space + 1)) {
+            if (!Character.isDigit(body.charAt(space + 1))) {
+                continue;
+            }
+            int start = NameRules.lettersStart(body, space);
+            if (start == space || !BRAND_WORD.matcher(body).region(start, space).matches()
+                    || !number.region(space + 1, body.length()).lookingAt() || !articleBefore(body, start)) {
+                continue;
+            }
+            int end = number.end();
+            Set<EntityType> known = knownTypes.apply(body.substring(start, space));
+            if (!known.isEmpty() && !known.equals(Set.of(EntityType.PRODUCT))
+                    || YEAR.matcher(body).region(space + 1, end).matches()
+                    || counted.region(end, body.length()).lookingAt()
+                    || NameRules.capitalisedWordAt(body, end) && !EDITIONS.contains(wordAt(body, end))
+                    || found.stream().anyMatch(f -> f.start < end && start < f.end)
+                    || NameRules.inTitleCaseLine(body, start)) {
+                continue;
+            }
+            found.add(new FoundName(start, end, body.substring(start, end), EntityType.PRODUCT, 1.0));
+        }
+    }
+
+    /** Whether an article or a possessive pronoun stands before {@code at}, maybe with a word such as "new" between. */
+    private static boolean articleBefore(String body, int at) {
+        if (determinerBefore(body, at)) {
+            return true;
+        }
+        int start = NameRules.wordBefore(body, at);
+        return start >= 0 && MODEL_ADJECTIVES.contains(body.substring(start, at - 1)) && determinerBefore(body, start);
     }
 
     /**
@@ -332,6 +489,49 @@ final class ProductNames {
     private static boolean isCode(Matcher code, String body, int start, int end) {
         return code.region(start, body.length()).lookingAt() && code.end() == end
                 && !NOT_A_MODEL.matcher(code.group()).matches();
+    }
+
+    /**
+     * A product and a capitalised word right after it that no one found name one of the product's own products or
+     * editions ("Kindle" + "Scribe", "ChatGPT" + "Atlas", "Nvidia DGX" + "Spark"), linked as the product is, unless
+     * a capitalised word other than an edition's follows, or the word is one {@link #addNamedModels} would not take
+     * after a maker: a name the knowledge base holds, a word for a part, place or person of a company, a role, a
+     * title or a date, or one that numbers something. Not in a Title Case line.
+     */
+    static void addLineWords(String body, List<FoundName> found, Function<String, Set<EntityType>> knownTypes) {
+        for (FoundName f : List.copyOf(found)) {
+            int wordStart = f.end + 1;
+            if (f.linkedType() != EntityType.PRODUCT || wordStart >= body.length() || body.charAt(f.end) != ' '
+                    || !found.contains(f)) {
+                continue;
+            }
+            int wordEnd = NameRules.lettersEnd(body, wordStart);
+            if (modelWordAt(body, found, wordStart, wordEnd, knownTypes) && !NameRules.inTitleCaseLine(body, f.start)) {
+                found.set(found.indexOf(f), f.spanning(f.start, wordEnd, body));
+            }
+        }
+    }
+
+    /**
+     * Whether the word from {@code wordStart} to {@code wordEnd} can be a model's name after its maker's or its line's:
+     * a capitalised word that is a whole word, no name found or known, no word for a part, place or person of a
+     * company, no role, title or date, numbering nothing, and followed by no capitalised word but an edition's.
+     */
+    private static boolean modelWordAt(String body, List<FoundName> found, int wordStart, int wordEnd,
+            Function<String, Set<EntityType>> knownTypes) {
+        if (wordEnd - wordStart < 3 || !Character.isUpperCase(body.charAt(wordStart))) {
+            return false;
+        }
+        String word = body.substring(wordStart, wordEnd);
+        boolean wordGoesOn = wordEnd < body.length()
+                && (Character.isLetterOrDigit(body.charAt(wordEnd)) || body.charAt(wordEnd) == '-');
+        boolean abbreviation = body.startsWith(".", wordEnd) && NameRules.isRoleOrTitle(word + ".");
+        boolean nameGoesOn = NameRules.capitalisedWordAt(body, wordEnd) && !EDITIONS.contains(wordAt(body, wordEnd));
+        return MODEL_WORD.matcher(word).matches() && !wordGoesOn && !abbreviation && !nameGoesOn
+                && !NOT_MODEL_WORDS.contains(word) && !NameRules.isPlaceHead(word) && !numbers(word)
+                && !NameRules.isRoleOrTitle(word)
+                && knownTypes.apply(word).isEmpty()
+                && found.stream().noneMatch(other -> other.start < wordEnd && wordStart < other.end);
     }
 
     /**
@@ -400,14 +600,23 @@ final class ProductNames {
         }
     }
 
-    /** Where the model parts after {@code at} end ({@code at} itself if there are none). */
+    /**
+     * Where the model parts after {@code at} end ({@code at} itself if there are none). A name has one number; after
+     * it may come only a trim's code ("911" + "GT3"), and after an edition word a variant's number of one or two
+     * digits ("737 MAX" + "10").
+     */
     private static int modelEnd(String body, int at, boolean numbered) {
         Matcher part = MODEL_PART.matcher(body).useTransparentBounds(true);
         Matcher lineNumber = LINE_NUMBER.matcher(body).useTransparentBounds(true);
         Matcher counted = COUNTED.matcher(body);
         int end = at;
+        boolean afterNumber = at > 0 && Character.isDigit(body.charAt(at - 1));
+        boolean afterEdition = EDITIONS.contains(body.substring(NameRules.lettersStart(body, at), at));
         while (part.region(end, body.length()).lookingAt()) {
             String edition = part.group("edition");
+            String number = part.group("number");
+            String trim = part.group("trim") != null ? part.group("trim")
+                    : number != null && Character.isLetter(number.charAt(0)) ? number : null;
             if (edition != null && !EDITIONS.contains(edition)) {
                 if (numbered || numbers(edition) || !lineNumber.region(part.end(), body.length()).lookingAt()
                         || YEAR.matcher(lineNumber.group("digits")).matches()
@@ -415,20 +624,23 @@ final class ProductNames {
                     break;
                 }
                 numbered = true;
+                afterNumber = true;
+                afterEdition = false;
                 end = lineNumber.end();
                 continue;
             }
-            if (part.group("generation") != null && !numbered
-                    || part.group("code") != null && NOT_A_MODEL.matcher(part.group("code")).matches()) {
+            boolean trimmed = afterNumber && trim != null && !NOT_A_MODEL.matcher(trim).matches();
+            boolean variant = afterEdition && number != null && number.matches("\\d{1,2}");
+            if (part.group("trim") != null && !trimmed
+                    || part.group("generation") != null && !numbered
+                    || part.group("code") != null && NOT_A_MODEL.matcher(part.group("code")).matches()
+                    || number != null && (numbered && !trimmed && !variant
+                            || counted.region(part.end(), body.length()).lookingAt())) {
                 break;
             }
-            if (part.group("number") != null) {
-                if (numbered || counted.region(part.end(), body.length()).lookingAt()) {
-                    break;
-                }
-            }
-            numbered |= part.group("number") != null || part.group("code") != null
-                    || part.group().startsWith(" Series");
+            numbered |= number != null || part.group("code") != null || part.group("series") != null;
+            afterNumber = number != null && !trimmed;
+            afterEdition = edition != null;
             end = part.end();
         }
         return end;

@@ -267,6 +267,18 @@ class EntityTaggerTest {
     }
 
     @Test
+    void makersLinesAndTheirWordsNameModels() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Owners said the Toyota Venza and the Kindle Scribe were"
+                + " cheaper than the Xbox Series S, and the airline will retire its last Boeing 757 next year.");
+
+        assertThat(named(entities, "Toyota Venza").type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(named(entities, "Kindle Scribe").type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(named(entities, "Xbox").mentions()).extracting(Enrichment.Mention::text)
+                .containsExactly("Xbox Series S");
+        assertThat(named(entities, "Boeing 757").type()).isEqualTo(EntityType.PRODUCT);
+    }
+
+    @Test
     void aStormIsAnEventNamedWithItsWord() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Cyclone Phailin hit the coast of Odisha on Saturday. "
                 + "Officials said Cyclone Phailin was the strongest storm in years.");

@@ -51,6 +51,90 @@ class ProductNamesTest {
     }
 
     @Test
+    void aModelGoesOnThroughItsEditionsTrimsAndVariants() {
+        assertThat(extended("The [Xbox Series|PRODUCT] S, the [Xbox|PRODUCT] Series X, the [RTX 4080|PRODUCT] Super and"
+                + " [RTX 4070|PRODUCT] Ti, [GPT-4o|PRODUCT] mini, the [PlayStation 5 Digital|PRODUCT] Edition, the"
+                + " [Porsche 911|PRODUCT] GT3, the [EliteBook 840|PRODUCT] G11, the [737 MAX|PRODUCT] 10, the"
+                + " [Ford Explorer|PRODUCT] EV."))
+                .containsExactly("Xbox Series S|PRODUCT", "Xbox Series X|PRODUCT", "RTX 4080 Super|PRODUCT",
+                        "RTX 4070 Ti|PRODUCT", "GPT-4o mini|PRODUCT", "PlayStation 5 Digital Edition|PRODUCT",
+                        "Porsche 911 GT3|PRODUCT", "EliteBook 840 G11|PRODUCT", "737 MAX 10|PRODUCT",
+                        "Ford Explorer EV|PRODUCT");
+    }
+
+    @Test
+    void aTrimNeedsANumberBeforeItAndAVariantAnEdition() {
+        assertThat(extended("[Windows 11|PRODUCT] H2 updates, [Gemini|PRODUCT] GT3 fans, the [Pixel 9|PRODUCT] 10,"
+                + " the [Pixel 9 Pro|PRODUCT] 100 units, [iPhone 16 Pro|PRODUCT] 2 years on, [ChatGPT|PRODUCT] mini-series."))
+                .containsExactly("Windows 11|PRODUCT", "Gemini|PRODUCT", "Pixel 9|PRODUCT", "Pixel 9 Pro|PRODUCT",
+                        "iPhone 16 Pro|PRODUCT", "ChatGPT|PRODUCT");
+    }
+
+    private static List<String> namedModels(String marked) {
+        Marked m = Marked.of(marked);
+        ProductNames.addNamedModels(m.body(), m.found(), name -> switch (name) {
+            case "Claude" -> Set.of(EntityType.PRODUCT);
+            case "Claude Monet" -> Set.of(EntityType.PERSON);
+            case "Park" -> Set.of(EntityType.PERSON);
+            default -> knownTypes(name);
+        }, MAKERS_OF_PRODUCTS::contains);
+        return m.names();
+    }
+
+    @Test
+    void aMakerOfKnownProductsAndAWordAfterItNameAModel() {
+        assertThat(namedModels("The [Toyota|ORGANIZATION] Venza is quiet, [Microsoft|ORGANIZATION] Teams crashed,"
+                + " the [Ford|ORGANIZATION] Explorer EV sells, the [Apple|ORGANIZATION] M5 and [Apple M5|LOCATION] chips."))
+                .containsExactly("Toyota Venza|PRODUCT", "Microsoft Teams|PRODUCT", "Ford Explorer|PRODUCT",
+                        "Apple|ORGANIZATION", "Apple M5|PRODUCT");
+    }
+
+    @Test
+    void otherWordsAfterAMakerAndOtherMakersNameNoModel() {
+        assertThat(namedModels("An [IBM|ORGANIZATION] Fellow, [Toyota|ORGANIZATION] Motor said, [Apple|ORGANIZATION]"
+                + " Park, [Ford|ORGANIZATION] Foundation, [Boeing|ORGANIZATION] President Kelly, [Toyota|ORGANIZATION]"
+                + " Monday, [Apple|ORGANIZATION] Park, [Ford|ORGANIZATION] Sen. Smith, [Microsoft|ORGANIZATION]"
+                + " Teams-based, [Ford Field|LOCATION] and [Celtic Frost|ORGANIZATION] played.\n"
+                + "[Google|ORGANIZATION] Fined by Regulators Over Search Deal"))
+                .containsExactly("IBM|ORGANIZATION", "Toyota|ORGANIZATION", "Apple|ORGANIZATION", "Ford|ORGANIZATION",
+                        "Boeing|ORGANIZATION", "Toyota|ORGANIZATION", "Apple|ORGANIZATION", "Ford|ORGANIZATION",
+                        "Microsoft|ORGANIZATION", "Ford Field|LOCATION", "Celtic Frost|ORGANIZATION",
+                        "Google|ORGANIZATION");
+    }
+
+    @Test
+    void aPersonsNameOfAProductAndAnEditionIsAModel() {
+        assertThat(namedModels("It said [Claude Sonnet|PERSON] 4.5 writes code as well as [Claude Opus|PERSON] does,"
+                + " though not like [Claude Monet|PERSON] or [Park Pro|PERSON] paint."))
+                .containsExactly("Claude Sonnet|PRODUCT", "Claude Opus|PRODUCT", "Claude Monet|PERSON",
+                        "Park Pro|PERSON");
+    }
+
+    @Test
+    void aProductAndAWordNoOneFoundAfterItNameOneOfItsProducts() {
+        Marked m = Marked.of("The [Kindle|PRODUCT] Scribe, the [ChatGPT|PRODUCT] Atlas browser and the [Nvidia DGX|PRODUCT]"
+                + " Spark ship; the [Space Shuttle|PRODUCT] Program, [Linux|PRODUCT] News, [Gemini|PRODUCT] Tuesday,"
+                + " the [Kindle|PRODUCT] Fire TV, [Windows|PRODUCT] Defender-based, the [Xbox|PRODUCT] [Chief|PERSON]"
+                + " and [Twitch|ORGANIZATION] Rivals do not.");
+        ProductNames.addLineWords(m.body(), m.found(), ProductNamesTest::knownTypes);
+
+        assertThat(m.names()).containsExactly("Kindle Scribe|PRODUCT", "ChatGPT Atlas|PRODUCT",
+                "Nvidia DGX Spark|PRODUCT", "Space Shuttle|PRODUCT", "Linux|PRODUCT", "Gemini|PRODUCT", "Kindle|PRODUCT",
+                "Windows|PRODUCT", "Xbox|PRODUCT", "Chief|PERSON", "Twitch|ORGANIZATION");
+    }
+
+    @Test
+    void aBrandsWordAndANumberAfterAnArticleNameAModel() {
+        Marked m = Marked.of("Its MacBook 12 and the new PlayStation 6 Pro beat an iPhone 17, not the MacBook 2 years"
+                + " on, the [OnePlus 12|PRODUCT], a PlayStation 2026, the Billboard 200 or the OnePlus 13, which the"
+                + " knowledge base holds as a company's name, nor [Apple|ORGANIZATION]'s the JetBlue 737 Pilots.");
+        ProductNames.addNumberedLines(m.body(), m.found(), ProductNamesTest::knownTypes);
+
+        assertThat(m.names()).containsExactly("OnePlus 12|PRODUCT", "Apple|ORGANIZATION", "MacBook 12|PRODUCT",
+                "PlayStation 6|PRODUCT", "iPhone 17|PRODUCT");
+    }
+
+    @Test
     void onlyProductsAreExtended() {
         assertThat(extended("[Apple|ORGANIZATION] 2 and [Texas|LOCATION] Air")).containsExactly("Apple|ORGANIZATION",
                 "Texas|LOCATION");
@@ -97,7 +181,11 @@ class ProductNamesTest {
     }
 
     /** Organisations the knowledge base might hold. */
-    private static final Set<String> KNOWN = Set.of("Known Lab R2", "OnePlus", "Polestar", "Arsenal", "Apple");
+    private static final Set<String> KNOWN = Set.of("Known Lab R2", "OnePlus", "Polestar", "Arsenal", "Apple",
+            "Boeing", "Toyota", "Ford", "Microsoft", "IBM", "Celtic");
+
+    /** Makers whose products the knowledge base holds under their names. */
+    private static final Set<String> MAKERS_OF_PRODUCTS = Set.of("Apple", "Boeing", "Toyota", "Ford", "Microsoft");
 
     private static Set<EntityType> knownTypes(String name) {
         return KNOWN.contains(name) ? Set.of(EntityType.ORGANIZATION) : Set.of();
@@ -105,7 +193,7 @@ class ProductNamesTest {
 
     private static List<String> makersModels(String marked) {
         Marked m = Marked.of(marked);
-        ProductNames.addMakersModels(m.body(), m.found(), ProductNamesTest::knownTypes);
+        ProductNames.addMakersModels(m.body(), m.found(), ProductNamesTest::knownTypes, MAKERS_OF_PRODUCTS::contains);
         return m.names();
     }
 
@@ -154,6 +242,14 @@ class ProductNamesTest {
     }
 
     @Test
+    void aMakerOfKnownProductsTakesAThreeDigitModelNumberWithoutAnArticle() {
+        assertThat(makersModels("Its last [Boeing|ORGANIZATION] 757 left; [Boeing|ORGANIZATION] 12 and"
+                + " [Polestar|ORGANIZATION] 300 did not, nor [Apple|ORGANIZATION] 2024."))
+                .containsExactly("Boeing 757|PRODUCT", "Boeing|ORGANIZATION", "Polestar|ORGANIZATION",
+                        "Apple|ORGANIZATION");
+    }
+
+    @Test
     void aNameAnEarlierModelTookInIsNoMakerOfItsOwn() {
         assertThat(makersModels("The [Lenovo|ORGANIZATION] ThinkPad [X1|ORGANIZATION] Carbon Gen 13 is light."))
                 .containsExactly("Lenovo ThinkPad X1|PRODUCT");
@@ -167,7 +263,7 @@ class ProductNamesTest {
             case "Ford" -> Set.of(EntityType.PERSON, EntityType.ORGANIZATION);
             case "Paris" -> Set.of(EntityType.LOCATION);
             default -> Set.of();
-        });
+        }, name -> false);
 
         assertThat(m.names()).containsExactly("Mistral 7B|PRODUCT", "Ford F-150s|PRODUCT", "Paris|PERSON");
     }
@@ -182,7 +278,7 @@ class ProductNamesTest {
     @Test
     void theCodeAfterAPossessiveGuessesItsTitleWithTheMakersName() {
         Marked m = Marked.of("[Boeing|ORGANIZATION]'s 777X flew.");
-        ProductNames.addMakersModels(m.body(), m.found(), name -> Set.of());
+        ProductNames.addMakersModels(m.body(), m.found(), name -> Set.of(), name -> false);
 
         assertThat(m.found().get(1).title).isEqualTo("Boeing 777X");
     }
