@@ -291,7 +291,8 @@ final class ProductNames {
     /**
      * Words that after a maker's or a product's name name a part of the company, a place or a person in it, something
      * it runs or publishes, or a prize or an event named for it, not one of its models ("Toyota Motor", "Apple Park",
-     * "IBM Fellow", "Space Shuttle Program", "Linux News"); places' last words ({@link NameRules#isPlaceHead}) too.
+     * "IBM Fellow", "Space Shuttle Program", "Linux News", "Samsung Unpacked"); places' last words ({@link
+     * NameRules#isPlaceHead}) too.
      */
     private static final Set<String> NOT_MODEL_WORDS = Set.of(
             // parts of a company, and what it calls itself
@@ -318,7 +319,8 @@ final class ProductNames {
             "Girl", "Guy", "Kid", "Family", "People", "Nation",
             // prizes, events and pictures
             "Award", "Awards", "Prize", "Cup", "Classic", "Championship", "Trophy", "Day", "Week", "Summit",
-            "Conference", "Photo");
+            "Conference", "Photo", "Build", "Ignite", "Unpacked", "Connect", "Next", "Event", "Keynote", "Expo",
+            "Forum", "Festival", "Show", "Hackathon", "Challenge");
 
     /**
      * A maker's name and a capitalised word after it name one of its models where the tagger found the maker alone

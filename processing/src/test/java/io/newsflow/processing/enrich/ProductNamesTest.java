@@ -94,12 +94,13 @@ class ProductNamesTest {
         assertThat(namedModels("An [IBM|ORGANIZATION] Fellow, [Toyota|ORGANIZATION] Motor said, [Apple|ORGANIZATION]"
                 + " Park, [Ford|ORGANIZATION] Foundation, [Boeing|ORGANIZATION] President Kelly, [Toyota|ORGANIZATION]"
                 + " Monday, [Apple|ORGANIZATION] Park, [Ford|ORGANIZATION] Sen. Smith, [Microsoft|ORGANIZATION]"
-                + " Teams-based, [Ford Field|LOCATION] and [Celtic Frost|ORGANIZATION] played.\n"
+                + " Teams-based, [Microsoft|ORGANIZATION] Ignite opened, [Ford Field|LOCATION] and [Celtic"
+                + " Frost|ORGANIZATION] played.\n"
                 + "[Google|ORGANIZATION] Fined by Regulators Over Search Deal"))
                 .containsExactly("IBM|ORGANIZATION", "Toyota|ORGANIZATION", "Apple|ORGANIZATION", "Ford|ORGANIZATION",
                         "Boeing|ORGANIZATION", "Toyota|ORGANIZATION", "Apple|ORGANIZATION", "Ford|ORGANIZATION",
-                        "Microsoft|ORGANIZATION", "Ford Field|LOCATION", "Celtic Frost|ORGANIZATION",
-                        "Google|ORGANIZATION");
+                        "Microsoft|ORGANIZATION", "Microsoft|ORGANIZATION", "Ford Field|LOCATION",
+                        "Celtic Frost|ORGANIZATION", "Google|ORGANIZATION");
     }
 
     @Test
