@@ -332,15 +332,18 @@ final class NameRules {
      * or more capitalised.
      */
     static boolean inTitleCaseLine(String body, int at) {
-        int start = body.lastIndexOf('\n', at) + 1;
-        int end = body.indexOf('\n', at);
+        int lineEnd = body.indexOf('\n', at);
+        int end = lineEnd < 0 ? body.length() : lineEnd;
         int words = 0;
         int capitalised = 0;
-        for (String word : body.substring(start, end < 0 ? body.length() : end).split(" ")) {
-            if (word.length() >= 4 && Character.isLetter(word.charAt(0))) {
+        for (int word = body.lastIndexOf('\n', at) + 1; word < end; ) {
+            int space = body.indexOf(' ', word);
+            int wordEnd = space < 0 || space > end ? end : space;
+            if (wordEnd - word >= 4 && Character.isLetter(body.charAt(word))) {
                 words++;
-                capitalised += Character.isUpperCase(word.charAt(0)) ? 1 : 0;
+                capitalised += Character.isUpperCase(body.charAt(word)) ? 1 : 0;
             }
+            word = wordEnd + 1;
         }
         return words >= 4 && capitalised * 10 >= words * 9;
     }
