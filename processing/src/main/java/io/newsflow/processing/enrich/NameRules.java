@@ -492,7 +492,8 @@ final class NameRules {
 
     /**
      * Last words that make a name an event's ("Google Science Fair", "Lantern Festival", "World Championship", "Miami
-     * Open", "Abu Dhabi Grand Prix", "Davis Cup", "Dubai Airshow").
+     * Open", "Abu Dhabi Grand Prix", "Davis Cup", "Dubai Airshow", "Venice Biennale"); not "Rally", which ends
+     * parties' names as often as races' ("National Rally", "Popular Orthodox Rally").
      */
     private static final Set<String> EVENT_HEADS = Set.of("Fair", "Festival", "Expo", "Championship",
             "Championships", "Olympics", "Paralympics", "Marathon", "Tournament", "Open", "Prix", "Cup", "Airshow",

@@ -26,7 +26,7 @@ final class ProductNames {
 
     /**
      * What may follow a product's name and still be its name: a version or variant attached to a number ("3" +
-     * ".1", "A350" + "-1000"), or, after a space, an edition word ("GPT-4o" + "mini", "RTX 4080" + "Super"),
+     * ".1", "A350" + "-1000", "777" + "-300ER"), or, after a space, an edition word ("GPT-4o" + "mini", "RTX 4080" + "Super"),
      * "Series" and a number or the Xbox's letter ("Xbox Series" + "S"), a number of one to three digits (with a
      * letter: "S24", "5G"), a capitalised word and a number of up to four digits, not a year, where the name has none
      * yet ("Galaxy" + "Watch 7", "GeForce" + "RTX 5080"), a model code of digits and capitals ("Ryzen 7" +
@@ -34,7 +34,7 @@ final class ProductNames {
      * II"), a language model's size in billions of weights ("Llama 3.1" + "405B"), a trim's code after the number
      * ("Porsche 911" + "GT3", "EliteBook 840" + "G11") or a variant's number after an edition ("737 MAX" + "10").
      */
-    private static final Pattern MODEL_PART = Pattern.compile("(?:(?<=\\d)(?:[.-]\\d+)+"
+    private static final Pattern MODEL_PART = Pattern.compile("(?:(?<=\\d)(?:[.-]\\d+)+(?:[A-Z]{1,3}(?![a-z]))?"
             + "|(?<series>(?<=\\bSeries) [SX]| Series (?:\\d{1,3}|[SX]))"
             + "| (?:(?<generation>(?:Mark )?(?:VIII|VII|VI|V|IV|III|II)\\b|\\d{1,3}B)"
             + "|(?<trim>[A-Z]{2,3}\\d{1,2})|(?<edition>[A-Z][A-Za-z]*|mini)|(?<code>\\d{3,5}[A-Z][A-Z0-9]*)"

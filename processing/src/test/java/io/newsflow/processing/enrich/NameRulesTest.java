@@ -278,11 +278,11 @@ class NameRulesTest {
     void aNameTheKnowledgeBaseDoesNotHoldEndingInOpenPrixOrCupIsAnEvent() {
         Marked m = Marked.of("the [Miami Open|LOCATION], the [Abu Dhabi Grand Prix|LOCATION], the [Davis Cup|ORGANIZATION],"
                 + " the [Geneva International Motor Show|ORGANIZATION], [The Late Show|ORGANIZATION], the [Venice"
-                + " Biennale|LOCATION], the [Chelsea Flower Show|LOCATION]");
+                + " Biennale|LOCATION], the [Chelsea Flower Show|LOCATION], the [National Rally|ORGANIZATION]");
         NameRules.typesByLastWord(m.found());
 
         assertThat(m.names()).containsExactly("Miami Open|EVENT", "Abu Dhabi Grand Prix|EVENT", "Davis Cup|EVENT",
                 "Geneva International Motor Show|EVENT", "The Late Show|ORGANIZATION", "Venice Biennale|EVENT",
-                "Chelsea Flower Show|EVENT");
+                "Chelsea Flower Show|EVENT", "National Rally|ORGANIZATION");
     }
 }

@@ -55,11 +55,13 @@ class ProductNamesTest {
         assertThat(extended("The [Xbox Series|PRODUCT] S, the [Xbox|PRODUCT] Series X, the [RTX 4080|PRODUCT] Super and"
                 + " [RTX 4070|PRODUCT] Ti, [GPT-4o|PRODUCT] mini, the [PlayStation 5 Digital|PRODUCT] Edition, the"
                 + " [Porsche 911|PRODUCT] GT3, the [EliteBook 840|PRODUCT] G11, the [737 MAX|PRODUCT] 10, the"
-                + " [Ford Explorer|PRODUCT] EV."))
+                + " [Ford Explorer|PRODUCT] EV, the [Boeing 777|PRODUCT]-300ER and the [Airbus A350|PRODUCT]-1000ULR, not"
+                + " [Boeing 737|PRODUCT]-800s."))
                 .containsExactly("Xbox Series S|PRODUCT", "Xbox Series X|PRODUCT", "RTX 4080 Super|PRODUCT",
                         "RTX 4070 Ti|PRODUCT", "GPT-4o mini|PRODUCT", "PlayStation 5 Digital Edition|PRODUCT",
                         "Porsche 911 GT3|PRODUCT", "EliteBook 840 G11|PRODUCT", "737 MAX 10|PRODUCT",
-                        "Ford Explorer EV|PRODUCT");
+                        "Ford Explorer EV|PRODUCT", "Boeing 777-300ER|PRODUCT", "Airbus A350-1000ULR|PRODUCT",
+                        "Boeing 737|PRODUCT");
     }
 
     @Test
