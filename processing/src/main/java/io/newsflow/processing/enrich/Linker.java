@@ -272,6 +272,9 @@ final class Linker {
                 continue;
             }
             List<KnowledgeBase.Entry> candidates = candidates(mention, body);
+            if (candidates == null) {
+                continue; // a model's name linked to its line's entry ("Galaxy S24"): the line's link stands
+            }
             KnowledgeBase.Entry namedElsewhere = mention.entry.type() == EntityType.LOCATION ? null
                     : candidates.stream()
                             .filter(c -> c.type() == mention.entry.type() && namedByAnother(c, mention, found))

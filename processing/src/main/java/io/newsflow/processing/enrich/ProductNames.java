@@ -563,7 +563,7 @@ final class ProductNames {
      */
     static void joinMakers(String body, List<FoundName> found) {
         for (FoundName product : List.copyOf(found)) {
-            if (product.type != EntityType.PRODUCT || !found.contains(product)) {
+            if (product.linkedType() != EntityType.PRODUCT || !found.contains(product)) {
                 continue;
             }
             found.stream().filter(maker -> maker.end + 1 == product.start && body.charAt(maker.end) == ' '

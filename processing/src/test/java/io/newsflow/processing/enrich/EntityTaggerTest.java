@@ -279,6 +279,17 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aLineOrAMakerItsKnowledgeBaseEntryDoesNotNameIsLeftAsItIsLinked() {
+        // found by feeding the engine random runs of makers' and models' words: "Toyota", linked to one of the
+        // knowledge base's two entries by that name and typed a product by the tagger, was joined to "Boeing"
+        // before it, and the joined name, which the knowledge base does not hold, failed to disambiguate
+        List<Enrichment.Entity> entities = tagger.tag(null, "Boeing Toyota S HBOMonday RTX Apple IgniteMAX");
+
+        assertThat(named(entities, "Boeing").mentions()).extracting(Enrichment.Mention::text).containsExactly("Boeing");
+        assertThat(named(entities, "Toyota").mentions()).extracting(Enrichment.Mention::text).containsExactly("Toyota");
+    }
+
+    @Test
     void aStormIsAnEventNamedWithItsWord() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Cyclone Phailin hit the coast of Odisha on Saturday. "
                 + "Officials said Cyclone Phailin was the strongest storm in years.");

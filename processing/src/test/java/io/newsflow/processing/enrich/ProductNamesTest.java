@@ -306,6 +306,16 @@ class ProductNamesTest {
     }
 
     @Test
+    void aNameTheTaggerTookForAProductButTheKnowledgeBaseHoldsAsACompanyTakesNoMaker() {
+        Marked m = Marked.of("A [Boeing|ORGANIZATION] [Toyota|PRODUCT] deal.");
+        m.found().get(1).entry = new KnowledgeBase.Entry("Toyota", EntityType.ORGANIZATION, null, "Toyota", List.of(),
+                0.5, List.of());
+        ProductNames.joinMakers(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Boeing|ORGANIZATION", "Toyota|PRODUCT");
+    }
+
+    @Test
     void aMakerBeforeItsProductIsPartOfTheProductsName() {
         Marked m = Marked.of("The [Redmi|ORGANIZATION] [Note 13 Pro|PRODUCT] and [Apple|ORGANIZATION]'s"
                 + " [iPhone|PRODUCT] and [Paris|LOCATION] [Pixel|PRODUCT]; an [Alaska Airlines|ORGANIZATION]"
