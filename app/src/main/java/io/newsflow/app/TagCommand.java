@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "Input: JSONL {\"id\", \"title\"?, \"text\"} (the files in ../shared/eval work as they are). "
                         + "Output: one JSON line per input line, in the same order: id, language, mentions "
                         + "(start/end are offsets into text), entities, topics (best first).",
-                "A malformed line is reported with its number, skipped and counted; the run goes on."})
+                "A malformed line is reported with its number, skipped and counted; the run goes on. So is a "
+                        + "document the engine fails on, and the run then exits with 1."})
 final class TagCommand implements Callable<Integer> {
 
     /** Inputs larger than this get a progress bar. */
@@ -51,24 +53,35 @@ final class TagCommand implements Callable<Integer> {
             + "\"University of Helsinki\"), as flat, CoNLL-style annotation does.")
     boolean flatMentions;
 
+    /** Loads the engine from {@code --ner-model} (null: the bundled model); a test may hand in another. */
+    Function<Path, EnrichmentEngine> engines = Engines::load;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
             throw new IllegalArgumentException("--input " + input + ": no such file");
         }
-        EnrichmentEngine engine = Engines.load(nerModel);
+        EnrichmentEngine engine = engines.apply(nerModel);
         ObjectMapper mapper = new ObjectMapper();
         TagJson json = new TagJson(mapper);
-        int[] counts = new int[2]; // tagged, malformed
+        int[] counts = new int[3]; // tagged, malformed, failed in the engine
         long size = "-".equals(input) ? 0 : Files.size(Path.of(input));
         try (BufferedReader reader = open(input); Writer writer = create(output, spec.commandLine().getOut());
              ProgressBar bar = size > PROGRESS_BAR_FROM_BYTES ? new ProgressBarBuilder().setTaskName("Tagging")
                      .setInitialMax(size).setUnit(" MB", 1 << 20).setConsumer(new ConsoleProgressBarConsumer(System.err))
                      .build() : null) {
             JsonlDocuments.read(reader, mapper, doc -> {
+                Enrichment enrichment;
                 try {
-                    Enrichment enrichment = engine.enrich(doc.title(), doc.text());
+                    enrichment = engine.enrich(doc.title(), doc.text());
+                } catch (RuntimeException e) {
+                    counts[2]++;
+                    err.printf("%s:%d: skipped: the engine failed on document '%s': %s%n", input, doc.line(), doc.id(),
+                            e);
+                    return;
+                }
+                try {
                     if (flatMentions) {
                         enrichment = enrichment.withoutNestedMentions();
                     }
@@ -86,9 +99,10 @@ final class TagCommand implements Callable<Integer> {
                 err.printf("%s:%d: skipped: %s%n", input, line, reason);
             });
         }
-        err.printf("tagged %d document(s), skipped %d malformed line(s)%n", counts[0], counts[1]);
+        err.printf("tagged %d document(s), skipped %d malformed line(s)%s%n", counts[0], counts[1],
+                counts[2] == 0 ? "" : ", and " + counts[2] + " document(s) the engine failed on");
         err.flush();
-        return 0;
+        return counts[2] == 0 ? 0 : 1;
     }
 
     private static BufferedReader open(String input) throws IOException {

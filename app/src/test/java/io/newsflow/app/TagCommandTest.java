@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.processing.enrich.Enrichment;
+import io.newsflow.processing.enrich.EnrichmentEngine;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class TagCommandTest {
 
@@ -48,6 +53,52 @@ class TagCommandTest {
         });
         assertThat(first.get("entities").get(0).get("name").asText()).as("the title's entity is most salient").isEqualTo("Grok-3");
         assertThat(mapper.readTree(lines.get(1)).get("topics").get(0).get("code").asText()).isEqualTo("medtop:15000000");
+    }
+
+    @Test
+    void aDocumentTheEngineFailsOnIsReportedSkippedAndCountedAndTheRunGoesOn() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tag-" + UUID.randomUUID()));
+        Path input = Files.writeString(dir.resolve("docs.jsonl"), """
+                {"id": "d1", "text": "Elon Musk spoke in Memphis."}
+                {"id": "d2", "text": "The engine trips over this one."}
+                {"id": "d3", "text": "Larry Page spoke in Toronto."}
+                """);
+        Path output = dir.resolve("tags.jsonl");
+        // the engine has no document it fails on that we know of (the last one found is a regression test in
+        // EntityTaggerTest), so this one fails on purpose, around the real engine
+        EnrichmentEngine real = EnrichmentEngine.loadDefault();
+        TagCommand tag = new TagCommand();
+        tag.engines = model -> new EnrichmentEngine() {
+            @Override
+            public Enrichment enrich(String title, String body) {
+                if (body.contains("trips")) {
+                    throw new IllegalStateException("no candidates for 'Boeing Toyota'");
+                }
+                return real.enrich(title, body);
+            }
+
+            @Override
+            public String engineVersion() {
+                return real.engineVersion();
+            }
+
+            @Override
+            public String kbVersion() {
+                return real.kbVersion();
+            }
+        };
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(tag);
+        cli.setErr(new PrintWriter(err, true));
+
+        int exitCode = cli.execute("--input", input.toString(), "--output", output.toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString()).contains(input + ":2: skipped: the engine failed on document 'd2': "
+                        + "java.lang.IllegalStateException: no candidates for 'Boeing Toyota'")
+                .contains("tagged 2 document(s), skipped 0 malformed line(s), and 1 document(s) the engine failed on");
+        assertThat(Files.readAllLines(output)).extracting(line -> new ObjectMapper().readTree(line).get("id").asText())
+                .containsExactly("d1", "d3");
     }
 
     @Test
