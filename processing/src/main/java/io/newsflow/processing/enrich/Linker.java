@@ -21,17 +21,18 @@ final class Linker {
     /** Every name and alias of the knowledge base: one scan per text serves the tagger's marks and the linker. */
     private final TermMatcher<Known> matcher;
     private final Map<String, List<KnowledgeBase.Entry>> byForm = new HashMap<>();
-    /** The first words of the knowledge base's products' longer names: their makers and lines ("Toyota Camry"). */
-    private final Set<String> productFirstWords = new HashSet<>();
+    /** Organisations whose names begin products' longer names in the knowledge base ("Toyota" of "Toyota Camry"). */
+    private final Set<String> makers = new HashSet<>();
 
     Linker(KnowledgeBase kb) {
         for (KnowledgeBase.Entry entry : kb.entries()) {
             add(entry.name(), entry);
             entry.aliases().forEach(alias -> add(alias, entry));
             if (entry.type() == EntityType.PRODUCT && entry.name().indexOf(' ') > 0) {
-                productFirstWords.add(entry.name().substring(0, entry.name().indexOf(' ')));
+                makers.add(entry.name().substring(0, entry.name().indexOf(' ')));
             }
         }
+        makers.removeIf(name -> !knownTypes(name).contains(EntityType.ORGANIZATION));
         Map<String, Known> known = new HashMap<>();
         byForm.forEach((form, entries) -> known.put(form, new Known(entries.get(0),
                 entries.stream().mapToInt(e -> Gazetteer.typeBit(e.type())).reduce(0, (a, b) -> a | b))));
@@ -63,7 +64,7 @@ final class Linker {
      * that is the first word of a product's ("Toyota" of "Toyota Camry", "Microsoft" of "Microsoft Teams").
      */
     boolean makesProducts(String name) {
-        return productFirstWords.contains(name) && knownTypes(name).contains(EntityType.ORGANIZATION);
+        return makers.contains(name);
     }
 
     /** The types of the entries the knowledge base holds by this name or alias; empty if none. */

@@ -309,7 +309,7 @@ final class ProductNames {
             "Program", "Programme", "Project", "Initiative", "News", "Magazine", "Journal", "Times", "Post", "Daily",
             "Weekly", "Radio", "Television", "Blog", "Watch",
             // places
-            "Center", "Centre", "Museum", "Stadium", "Arena", "Field", "Park", "Tower", "Plaza", "Campus",
+            "Center", "Centre", "Museum", "Arena", "Field", "Park", "Plaza", "Campus",
             "Headquarters", "Store", "Stores", "Factory", "Gigafactory", "Plant", "Works", "Hall", "Theatre", "Theater",
             "World", "Land", "City", "County", "Village", "Canada", "Europe", "America", "Americas", "Asia", "Africa",
             "Japan", "China", "India", "Korea",
@@ -398,7 +398,9 @@ final class ProductNames {
      * edition's follows. Not in a Title Case line.
      */
     static void addNumberedLines(String body, List<FoundName> found, Function<String, Set<EntityType>> knownTypes) {
+        Matcher brand = BRAND_WORD.matcher(body);
         Matcher number = BRAND_NUMBER.matcher(body);
+        Matcher year = YEAR.matcher(body);
         Matcher counted = COUNTED.matcher(body);
         for (int space = body.indexOf(' '); space > 0 && space + 1 < body.length(); space = body.indexOf(' ',
                 space + 1)) {
@@ -406,14 +408,14 @@ final class ProductNames {
                 continue;
             }
             int start = NameRules.lettersStart(body, space);
-            if (start == space || !BRAND_WORD.matcher(body).region(start, space).matches()
+            if (start == space || !brand.region(start, space).matches()
                     || !number.region(space + 1, body.length()).lookingAt() || !articleBefore(body, start)) {
                 continue;
             }
             int end = number.end();
             Set<EntityType> known = knownTypes.apply(body.substring(start, space));
             if (!known.isEmpty() && !known.equals(Set.of(EntityType.PRODUCT))
-                    || YEAR.matcher(body).region(space + 1, end).matches()
+                    || year.region(space + 1, end).matches()
                     || counted.region(end, body.length()).lookingAt()
                     || NameRules.capitalisedWordAt(body, end) && !EDITIONS.contains(wordAt(body, end))
                     || found.stream().anyMatch(f -> f.start < end && start < f.end)
