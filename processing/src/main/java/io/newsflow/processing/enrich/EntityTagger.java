@@ -80,6 +80,7 @@ public final class EntityTagger {
         ProductNames.linkToLines(found, linker);
         NameRules.typesByLastWord(found);
         linker.addNestedNames(body, found);
+        CraftNames.addCraftNames(body, found, linker::candidates, demonyms);
         found.sort(Comparator.comparingInt(f -> f.start));
         linker.disambiguate(body, found);
         if (sportsStory) {

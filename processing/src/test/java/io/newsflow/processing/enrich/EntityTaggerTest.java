@@ -279,6 +279,21 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shipsAndSpacecraftAreProductsWhateverTheirNamesAreElse() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "The aircraft carrier Charles de Gaulle and the USS Gerald R."
+                + " Ford sailed past the container ship Dali. Space Shuttle Discovery is retired; Discovery flew 39"
+                + " missions. NASA's Perseverance rover is on Mars.");
+
+        assertThat(named(entities, "Charles de Gaulle").type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(named(entities, "USS Gerald R. Ford").type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(named(entities, "Dali").type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(named(entities, "Space Shuttle Discovery").mentions()).extracting(Enrichment.Mention::text)
+                .containsExactly("Space Shuttle Discovery", "Discovery");
+        assertThat(named(entities, "Perseverance").type()).isEqualTo(EntityType.PRODUCT);
+        assertThat(entities).noneMatch(e -> e.type() == EntityType.PERSON);
+    }
+
+    @Test
     void aLineOrAMakerItsKnowledgeBaseEntryDoesNotNameIsLeftAsItIsLinked() {
         // found by feeding the engine random runs of makers' and models' words: "Toyota", linked to one of the
         // knowledge base's two entries by that name and typed a product by the tagger, was joined to "Boeing"
