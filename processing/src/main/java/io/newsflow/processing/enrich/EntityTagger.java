@@ -58,6 +58,7 @@ public final class EntityTagger {
         NameRules.joinInstitutionNames(body, found);
         NameRules.extendInstitutionNames(body, found, linker::knows, demonyms);
         NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
+        NameRules.trimOrdinals(found, body, linker::knows);
         NameRules.trimTrailingTitles(body, found, linker::knowsPerson);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addFirstNames(body, found, linker::knows, demonyms);
@@ -79,6 +80,7 @@ public final class EntityTagger {
         ProductNames.joinMakers(body, found);
         ProductNames.linkToLines(found, linker);
         NameRules.typesByLastWord(found);
+        NameRules.eventYearsAndEditions(body, found);
         linker.addNestedNames(body, found);
         CraftNames.addCraftNames(body, found, linker::candidates, demonyms);
         found.sort(Comparator.comparingInt(f -> f.start));

@@ -89,8 +89,9 @@ final class Linker {
      * Science Fair". Known people, organisations and places inside a found name become mentions of their own —
      * the longest ones, left to right ("New York" in "New York Times", not also "York"), and never the entity
      * the whole name already is ("Musk" in "Elon Musk"). An inner name stands at the start of the outer one,
-     * after a word such as "of" ("University of Helsinki") or after a number ("2013 Virginia election"); a name
-     * after another capitalised word is a part of the name, not a name of its own ("York" in "New York").
+     * after a word such as "of" ("University of Helsinki") or after a number or an ordinal ("2013 Virginia election",
+     * "33rd Berlin International Film Festival"); a name after another capitalised word is a part of the name, not
+     * a name of its own ("York" in "New York").
      * A person's name holds no other names ("Alvin" in "Alvin Yeung" is no one else). The inner names are
      * linked as they are added. Besides the names the knowledge base knows, a place the article itself names on
      * its own is one at the start of an organisation's name too ("Irving, Texas" … "the Irving Police Department").
@@ -155,7 +156,8 @@ final class Linker {
             return true;
         }
         String word = before.substring(before.lastIndexOf(' ') + 1);
-        return LINKING_WORDS.contains(NameRules.lower(word)) || word.chars().noneMatch(Character::isLetter);
+        return LINKING_WORDS.contains(NameRules.lower(word)) || word.chars().noneMatch(Character::isLetter)
+                || NameRules.isOrdinal(word);
     }
 
     private KnowledgeBase.Entry firstEntry(String form) {

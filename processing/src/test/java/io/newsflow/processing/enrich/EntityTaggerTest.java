@@ -294,6 +294,17 @@ class EntityTaggerTest {
     }
 
     @Test
+    void eventsKeepTheirYearsAndEditionsAndThePlacesInThem() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Nvidia showed its chips at GTC 2025, a week before the"
+                + " 33rd Berlin International Film Festival, and Microsoft spoke at Ignite 2025.");
+
+        assertThat(entities).filteredOn(e -> e.type() == EntityType.EVENT).flatExtracting(Enrichment.Entity::mentions)
+                .extracting(Enrichment.Mention::text)
+                .contains("GTC 2025", "33rd Berlin International Film Festival", "Ignite 2025");
+        assertThat(named(entities, "Berlin").type()).isEqualTo(EntityType.LOCATION);
+    }
+
+    @Test
     void aLineOrAMakerItsKnowledgeBaseEntryDoesNotNameIsLeftAsItIsLinked() {
         // found by feeding the engine random runs of makers' and models' words: "Toyota", linked to one of the
         // knowledge base's two entries by that name and typed a product by the tagger, was joined to "Boeing"

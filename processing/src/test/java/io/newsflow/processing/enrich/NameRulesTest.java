@@ -285,4 +285,26 @@ class NameRulesTest {
                 "Geneva International Motor Show|EVENT", "The Late Show|ORGANIZATION", "Venice Biennale|EVENT",
                 "Chelsea Flower Show|EVENT", "National Rally|ORGANIZATION");
     }
+
+    @Test
+    void anEventsYearNumberAndEditionArePartOfItsName() {
+        Marked m = Marked.of("at [CES|EVENT] 2026, [COP|EVENT] 30 in Belém, won the [World Cup|EVENT] 3 times, the 97th"
+                + " [Academy Awards|EVENT], at the [Beijing|LOCATION] 2022 opening ceremony, ([London|LOCATION] 1973),"
+                + " the [Premier League|EVENT] 2024-25, [Gamescom 2025|LOCATION], [Vision 2030|ORGANIZATION], the"
+                + " [Referendum Act 2015|ORGANIZATION], at Ignite 2025, at Summer 2025, support for Office 2016.");
+        NameRules.eventYearsAndEditions(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("CES 2026|EVENT", "COP 30|EVENT", "World Cup|EVENT",
+                "97th Academy Awards|EVENT", "Beijing 2022|EVENT", "London|LOCATION", "Premier League|EVENT",
+                "Gamescom 2025|EVENT", "Vision 2030|ORGANIZATION", "Referendum Act 2015|ORGANIZATION",
+                "Ignite 2025|EVENT");
+    }
+
+    @Test
+    void anOrdinalBeforeAKnownNameIsNotPartOfIt() {
+        Marked m = Marked.of("the [60th NATO|ORGANIZATION] conference and the [101st Airborne Division|ORGANIZATION]");
+        NameRules.trimOrdinals(m.found(), m.body(), "NATO"::equals);
+
+        assertThat(m.names()).containsExactly("NATO|ORGANIZATION", "101st Airborne Division|ORGANIZATION");
+    }
 }
