@@ -66,8 +66,8 @@ public final class EntityTagger {
         NameRules.joinDemonymOrganisations(body, found, demonyms);
         NameRules.addParentheticalAcronyms(body, found);
         NameRules.addRepeatedNames(body, found);
-        NameRules.namedStorms(body, found);
-        NameRules.namedEvents(body, found, demonyms);
+        EventNames.namedStorms(body, found);
+        EventNames.namedEvents(body, found, demonyms);
         linker.addKnownNames(body, known, found);
         ProductNames.addModelNames(body, found);
         ProductNames.addMakersModels(body, found, linker::knownTypes, linker::makesProducts);
@@ -80,7 +80,7 @@ public final class EntityTagger {
         ProductNames.joinMakers(body, found);
         ProductNames.linkToLines(found, linker);
         NameRules.typesByLastWord(found);
-        NameRules.eventYearsAndEditions(body, found);
+        EventNames.eventYearsAndEditions(body, found);
         linker.addNestedNames(body, found);
         CraftNames.addCraftNames(body, found, linker::candidates, demonyms);
         found.sort(Comparator.comparingInt(f -> f.start));

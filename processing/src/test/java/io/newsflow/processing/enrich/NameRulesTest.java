@@ -262,19 +262,6 @@ class NameRulesTest {
     }
 
     @Test
-    void aPlaceOrAPeoplesAdjectiveBeforeAnEventsWordsNamesAnEvent() {
-        Marked m = Marked.of("[Sinner|PERSON] won the [US|ORGANIZATION] Open, the [Miami|LOCATION] Open and the Dutch Grand"
-                + " Prix; [Google|ORGANIZATION] Open Source, [Apple|ORGANIZATION] Open AI, Keep It Open and the Open stay."
-                + " The [Tokyo|LOCATION] Marathon, the [Paris|LOCATION] Motor Show, the [Frankfurt Book|LOCATION] Fair,"
-                + " a Marathon and [Nike|ORGANIZATION] Marathon Shoes.");
-        NameRules.namedEvents(m.body(), m.found(), Set.of("Dutch"));
-
-        assertThat(m.names()).containsExactly("Sinner|PERSON", "Google|ORGANIZATION", "Apple|ORGANIZATION",
-                "Nike|ORGANIZATION", "US Open|EVENT", "Miami Open|EVENT", "Dutch Grand Prix|EVENT",
-                "Tokyo Marathon|EVENT", "Paris Motor Show|EVENT", "Frankfurt Book Fair|EVENT");
-    }
-
-    @Test
     void aNameTheKnowledgeBaseDoesNotHoldEndingInOpenPrixOrCupIsAnEvent() {
         Marked m = Marked.of("the [Miami Open|LOCATION], the [Abu Dhabi Grand Prix|LOCATION], the [Davis Cup|ORGANIZATION],"
                 + " the [Geneva International Motor Show|ORGANIZATION], [The Late Show|ORGANIZATION], the [Venice"
@@ -284,20 +271,6 @@ class NameRulesTest {
         assertThat(m.names()).containsExactly("Miami Open|EVENT", "Abu Dhabi Grand Prix|EVENT", "Davis Cup|EVENT",
                 "Geneva International Motor Show|EVENT", "The Late Show|ORGANIZATION", "Venice Biennale|EVENT",
                 "Chelsea Flower Show|EVENT", "National Rally|ORGANIZATION");
-    }
-
-    @Test
-    void anEventsYearNumberAndEditionArePartOfItsName() {
-        Marked m = Marked.of("at [CES|EVENT] 2026, [COP|EVENT] 30 in Belém, won the [World Cup|EVENT] 3 times, the 97th"
-                + " [Academy Awards|EVENT], at the [Beijing|LOCATION] 2022 opening ceremony, ([London|LOCATION] 1973),"
-                + " the [Premier League|EVENT] 2024-25, [Gamescom 2025|LOCATION], [Vision 2030|ORGANIZATION], the"
-                + " [Referendum Act 2015|ORGANIZATION], at Ignite 2025, at Summer 2025, support for Office 2016.");
-        NameRules.eventYearsAndEditions(m.body(), m.found());
-
-        assertThat(m.names()).containsExactly("CES 2026|EVENT", "COP 30|EVENT", "World Cup|EVENT",
-                "97th Academy Awards|EVENT", "Beijing 2022|EVENT", "London|LOCATION", "Premier League|EVENT",
-                "Gamescom 2025|EVENT", "Vision 2030|ORGANIZATION", "Referendum Act 2015|ORGANIZATION",
-                "Ignite 2025|EVENT");
     }
 
     @Test
