@@ -52,6 +52,11 @@ class TagCommandTest {
             assertThat(e.get("id").asText()).isEqualTo("wikidata:Q317521");
         });
         assertThat(first.get("entities").get(0).get("name").asText()).as("the title's entity is most salient").isEqualTo("Grok-3");
+        JsonNode inTitle = first.get("title_mentions").get(0);
+        assertThat(inTitle.get("start").asInt()).isZero();
+        assertThat(inTitle.get("end").asInt()).as("an offset into the title").isEqualTo(6);
+        assertThat(inTitle.get("entity").asText()).isEqualTo("Grok-3");
+        assertThat(mapper.readTree(lines.get(1)).get("title_mentions")).isEmpty();
         assertThat(mapper.readTree(lines.get(1)).get("topics").get(0).get("code").asText()).isEqualTo("medtop:15000000");
     }
 

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.processing.enrich.Enrichment;
 
 /**
- * The {@code tag} output line of one document: language, every mention with its entity, the entities and the
- * topics, best first. Offsets are Java {@code String} indexes into the document's text, end exclusive.
+ * The {@code tag} output line of one document: language, every mention with its entity (in the text, and in the
+ * title where the text does not begin with it), the entities and the topics, best first. Offsets are Java
+ * {@code String} indexes into the document's text, end exclusive; a title mention's into the title.
  */
 public final class TagJson {
 
@@ -22,16 +23,11 @@ public final class TagJson {
         node.put("id", id);
         node.put("language", enrichment.language());
         ArrayNode mentions = node.putArray("mentions");
+        ArrayNode titleMentions = node.putArray("title_mentions");
         ArrayNode entities = node.putArray("entities");
         for (Enrichment.Entity entity : enrichment.entities()) {
-            for (Enrichment.Mention m : entity.mentions()) {
-                mentions.addObject()
-                        .put("start", m.start())
-                        .put("end", m.end())
-                        .put("type", entity.type().name())
-                        .put("text", m.text())
-                        .put("entity", entity.name());
-            }
+            addMentions(mentions, entity.mentions(), entity);
+            addMentions(titleMentions, entity.titleMentions(), entity);
             ObjectNode e = entities.addObject()
                     .put("name", entity.name())
                     .put("type", entity.type().name())
@@ -39,11 +35,12 @@ public final class TagJson {
             entity.externalIds().forEach(e.putArray("ids")::add);
             e.put("wikipedia", entity.wikipedia())
                     .put("wikipedia_guessed", entity.wikipediaGuessed())
-                    .put("mentions", entity.mentions().size())
+                    .put("mentions", entity.mentions().size() + entity.titleMentions().size())
                     .put("salience", round(entity.salience()))
                     .put("confidence", round(entity.confidence()));
         }
         sortByStart(mentions);
+        sortByStart(titleMentions);
         ArrayNode topics = node.putArray("topics");
         for (Enrichment.Topic topic : enrichment.topics()) {
             ObjectNode t = topics.addObject().put("code", topic.code()).put("label", topic.label())
@@ -51,6 +48,17 @@ public final class TagJson {
             topic.evidence().forEach(t.putArray("evidence")::add);
         }
         return node;
+    }
+
+    private static void addMentions(ArrayNode to, java.util.List<Enrichment.Mention> mentions, Enrichment.Entity entity) {
+        for (Enrichment.Mention m : mentions) {
+            to.addObject()
+                    .put("start", m.start())
+                    .put("end", m.end())
+                    .put("type", entity.type().name())
+                    .put("text", m.text())
+                    .put("entity", entity.name());
+        }
     }
 
     private static void sortByStart(ArrayNode mentions) {

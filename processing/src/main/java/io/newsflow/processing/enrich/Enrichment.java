@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What the engine found in one article: the body's language, its entities (most salient first) and its
- * topics (best first). Offsets in the mentions are Java {@code String} indexes into the body, end exclusive.
+ * topics (best first). Offsets in the mentions are Java {@code String} indexes into the body, end exclusive; in
+ * the title mentions, into the title.
  */
 public record Enrichment(String language, List<Entity> entities, List<Topic> topics) {
 
@@ -22,27 +23,37 @@ public record Enrichment(String language, List<Entity> entities, List<Topic> top
      */
     public Enrichment withoutNestedMentions() {
         List<Mention> all = entities.stream().flatMap(e -> e.mentions().stream()).toList();
+        List<Mention> allInTitle = entities.stream().flatMap(e -> e.titleMentions().stream()).toList();
         List<Entity> kept = new ArrayList<>();
         for (Entity e : entities) {
-            List<Mention> outer = e.mentions().stream().filter(m -> all.stream().noneMatch(o -> o.contains(m))).toList();
-            if (!outer.isEmpty()) {
+            List<Mention> outer = outermost(e.mentions(), all);
+            List<Mention> outerInTitle = outermost(e.titleMentions(), allInTitle);
+            if (!outer.isEmpty() || !outerInTitle.isEmpty()) {
                 kept.add(new Entity(e.name(), e.type(), e.id(), e.externalIds(), e.wikipedia(), e.wikipediaGuessed(),
-                        outer, e.salience(), e.confidence()));
+                        outer, outerInTitle, e.salience(), e.confidence()));
             }
         }
         return new Enrichment(language, kept, topics);
     }
 
+    private static List<Mention> outermost(List<Mention> mentions, List<Mention> all) {
+        return mentions.stream().filter(m -> all.stream().noneMatch(o -> o.contains(m))).toList();
+    }
+
     /**
-     * One entity with every place it is mentioned. {@code id} is e.g. {@code wikidata:Q317521}, or null;
-     * {@code externalIds} are further ids such as {@code iso3166:US}; {@code wikipediaGuessed} says the knowledge
-     * base does not hold the entity and {@code wikipedia} is a title guessed from its name.
+     * One entity with every place it is mentioned: in the body ({@code mentions}) and in the title
+     * ({@code titleMentions}; an entity the title alone names has no body mentions). {@code id} is e.g.
+     * {@code wikidata:Q317521}, or null; {@code externalIds} are further ids such as {@code iso3166:US};
+     * {@code wikipediaGuessed} says the knowledge base does not hold the entity and {@code wikipedia} is a title
+     * guessed from its name.
      */
     public record Entity(String name, EntityType type, String id, List<String> externalIds, String wikipedia,
-                         boolean wikipediaGuessed, List<Mention> mentions, double salience, double confidence) {
+                         boolean wikipediaGuessed, List<Mention> mentions, List<Mention> titleMentions,
+                         double salience, double confidence) {
         public Entity {
             externalIds = List.copyOf(externalIds);
             mentions = List.copyOf(mentions);
+            titleMentions = List.copyOf(titleMentions);
         }
     }
 

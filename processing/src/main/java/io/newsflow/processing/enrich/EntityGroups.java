@@ -156,15 +156,26 @@ final class EntityGroups {
         return c == ' ' || c == '-';
     }
 
-    static List<Enrichment.Entity> entities(String title, int length, List<Group> groups) {
+    /**
+     * The entities of the groups, most salient first. A mention at or after {@code titleStart} is in the title,
+     * which the text grouped holds after the body ({@link EntityTagger}); its offsets become the title's. An
+     * entity's salience is its share of the text's weight: one per mention, up to one more the earlier its first
+     * mention in the body (one for a title mention), and two if the title names it.
+     *
+     * @param length the body's length
+     * @param titleStart where the title starts in the text grouped; {@code Integer.MAX_VALUE} if it holds none
+     */
+    static List<Enrichment.Entity> entities(String title, int length, int titleStart, List<Group> groups) {
         double[] weights = new double[groups.size()];
         double total = 0;
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
             String name = name(group);
+            FoundName first = group.mentions.get(0);
+            boolean inTitle = group.mentions.get(group.mentions.size() - 1).start >= titleStart;
             weights[g] = group.mentions.size()
-                    + (length == 0 ? 0 : 1.0 - (double) group.mentions.get(0).start / length)
-                    + (title != null && title.contains(name) ? 2.0 : 0.0);
+                    + (first.start >= titleStart ? 1.0 : length == 0 ? 0 : 1.0 - (double) first.start / length)
+                    + (inTitle || title != null && title.contains(name) ? 2.0 : 0.0);
             total += weights[g];
         }
         List<Enrichment.Entity> entities = new ArrayList<>(groups.size());
@@ -172,12 +183,19 @@ final class EntityGroups {
             Group group = groups.get(g);
             KnowledgeBase.Entry entry = group.entry;
             EntityType type = entry != null ? entry.type() : majorityType(group);
-            List<Enrichment.Mention> mentions = group.mentions.stream()
-                    .map(m -> new Enrichment.Mention(m.start, m.end, m.text)).toList();
+            List<Enrichment.Mention> mentions = new ArrayList<>();
+            List<Enrichment.Mention> titleMentions = new ArrayList<>();
+            for (FoundName m : group.mentions) {
+                if (m.start >= titleStart) {
+                    titleMentions.add(new Enrichment.Mention(m.start - titleStart, m.end - titleStart, m.text));
+                } else {
+                    mentions.add(new Enrichment.Mention(m.start, m.end, m.text));
+                }
+            }
             String wikipedia = entry == null ? title(group) : entry.wikipedia();
             entities.add(new Enrichment.Entity(name(group), type, entry == null ? null : entry.id(),
                     entry == null ? List.of() : entry.extraIds(), wikipedia, entry == null && wikipedia != null,
-                    mentions, weights[g] / total, confidence(group)));
+                    mentions, titleMentions, weights[g] / total, confidence(group)));
         }
         entities.sort(Comparator.comparingDouble(Enrichment.Entity::salience).reversed());
         return entities;

@@ -9,8 +9,10 @@ import io.newsflow.processing.enrich.text.Tokenizer;
 import io.newsflow.processing.enrich.text.Tokens;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the entities of a text and what they are: a trained tagger ({@link NerTagger}) finds names, including
@@ -38,10 +40,86 @@ public final class EntityTagger {
     }
 
     /**
+     * The entities of an article, from its body and its title. The title is tagged as a paragraph after the body
+     * (so the tagger reads the body as it would without it), unless the body begins with it, when its names are the
+     * body's; its names join the body's entities or are entities of their own, with mentions in the title
+     * ({@link #keepTitleNames}).
+     *
      * @param sportsStory the text is about sport: a nation named in a sentence about a match is its team
      *     ("Belgium beat Panama 3-0"), an organisation, not the place
      */
     public List<Enrichment.Entity> tag(String title, String body, boolean sportsStory) {
+        if (title == null || title.isBlank() || body.startsWith(title.strip())) {
+            return EntityGroups.entities(title, body.length(), Integer.MAX_VALUE,
+                    EntityGroups.group(body, names(body, Integer.MAX_VALUE, sportsStory)));
+        }
+        String text = body + TITLE_SEPARATOR + title;
+        int titleStart = body.length() + TITLE_SEPARATOR.length();
+        List<FoundName> found = names(text, titleStart, sportsStory);
+        keepTitleNames(text, titleStart, found, false);
+        return EntityGroups.entities(title, body.length(), titleStart, EntityGroups.group(text, found));
+    }
+
+    /** What stands between the body and the title in the text whose names are grouped into entities. */
+    private static final String TITLE_SEPARATOR = "\n\n";
+
+    /**
+     * A headline in Title Case capitalises every word, so the names the tagger finds in it are kept only where
+     * something else vouches for them: the body names them too (or a longer name whose short form they are: "Trump"
+     * of "Donald Trump"), the knowledge base holds them under a name of two words or more or as a prominent one-word
+     * name ("Texas", not "Freed"), or they are a person's full name with a first name the tagger knows ("Tom
+     * Brady"; not "Mark The Royal"). "Football Analyst" and "Trump Vetoes" in "Trump Vetoes Latest Effort …" are not
+     * kept; "Trump" is. Names found in a headline in sentence case are kept, as in the body.
+     *
+     * @param oneWordOnly only one-word names are judged: before the rules that spread a name to its other mentions,
+     *     so that a word the headline capitalises ("Stocks Tumble …") does not become a name in the body, and before
+     *     the names the knowledge base holds inside a longer name are found ("Texas" in "Texas Man")
+     */
+    private void keepTitleNames(String text, int titleStart, List<FoundName> found, boolean oneWordOnly) {
+        if (titleStart >= text.length() || !NameRules.inTitleCaseLine(text, titleStart)) {
+            return;
+        }
+        Set<String> bodyNames = new HashSet<>();
+        for (FoundName f : found) {
+            int space = f.text.lastIndexOf(' ');
+            if (f.start < titleStart) {
+                bodyNames.add(f.text);
+                if (f.type == EntityType.PERSON && space > 0) {
+                    bodyNames.add(f.text.substring(space + 1));
+                }
+            }
+        }
+        found.removeIf(f -> f.start >= titleStart && !(oneWordOnly && f.text.indexOf(' ') > 0)
+                && !(bodyNames.contains(f.text) || isKnown(f) || isFullNameWithAFirstName(f)));
+    }
+
+    /**
+     * Whether the knowledge base holds the name, or the entry it is linked to ("Black Friday 2019" to "Black
+     * Friday"), as a name of two words or more or as a prominent one.
+     */
+    private boolean isKnown(FoundName f) {
+        List<KnowledgeBase.Entry> entries = linker.candidates(f.text);
+        KnowledgeBase.Entry entry = f.entry != null ? f.entry : entries == null ? null : entries.get(0);
+        return entry != null && (f.text.indexOf(' ') > 0 || entry.prior() >= PROMINENT);
+    }
+
+    private boolean isFullNameWithAFirstName(FoundName f) {
+        int space = f.text.indexOf(' ');
+        return f.type == EntityType.PERSON && space > 0 && !SMALL_WORDS.matcher(f.text).find()
+                && firstNames.contains(f.text.substring(0, space));
+    }
+
+    /** Small words a Title Case headline capitalises, which no person's name holds ("… To Mark The Royal's Day"). */
+    private static final Pattern SMALL_WORDS = Pattern.compile(" (?:The|Of|And|For|To|In|On|At|With|By|A|An)\\b");
+
+    /** The least prior of a one-word name the knowledge base holds that a Title Case headline's word is taken for. */
+    private static final double PROMINENT = 0.5;
+
+    /**
+     * The names found in a text, typed and linked: the tagger's, refined by the rules. The text may end in the
+     * article's title, from {@code titleStart} on ({@link #keepTitleNames}).
+     */
+    private List<FoundName> names(String body, int titleStart, boolean sportsStory) {
         Tokens tokens = tokenizer.tokenize(body);
         List<TermMatcher.Match<Linker.Known>> known = linker.find(body);
         List<FoundName> found = new ArrayList<>();
@@ -65,6 +143,7 @@ public final class EntityTagger {
         NameRules.extendHeadWordsLeft(body, found, demonyms);
         NameRules.joinDemonymOrganisations(body, found, demonyms);
         NameRules.addParentheticalAcronyms(body, found);
+        keepTitleNames(body, titleStart, found, true);
         NameRules.addRepeatedNames(body, found);
         EventNames.namedStorms(body, found);
         EventNames.namedEvents(body, found, demonyms);
@@ -88,7 +167,7 @@ public final class EntityTagger {
         if (sportsStory) {
             NationalTeams.nationsAsTeams(body, tokens, found, linker);
         }
-        return EntityGroups.entities(title, body.length(), EntityGroups.group(body, found));
+        return found;
     }
 
     /**
@@ -103,6 +182,6 @@ public final class EntityTagger {
             linker.link(f);
             found.add(f);
         }
-        return EntityGroups.entities(title, body.length(), EntityGroups.group(body, found));
+        return EntityGroups.entities(title, body.length(), Integer.MAX_VALUE, EntityGroups.group(body, found));
     }
 }

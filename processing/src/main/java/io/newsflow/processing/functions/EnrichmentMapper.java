@@ -9,6 +9,7 @@ import io.newsflow.schemas.EntityType;
 import io.newsflow.schemas.Mention;
 import io.newsflow.schemas.TopicTag;
 import java.time.Instant;
+import java.util.List;
 
 /** Turns the engine's plain-Java {@link Enrichment} into the Avro {@link EnrichedArticle} of the contract. */
 public final class EnrichmentMapper {
@@ -39,13 +40,18 @@ public final class EnrichmentMapper {
                 .setWikipedia(e.wikipedia())
                 .setWikipediaGuessed(e.wikipediaGuessed())
                 .setExternalIds(e.externalIds())
-                .setMentions(e.mentions().stream()
-                        .map(m -> Mention.newBuilder().setStart(m.start()).setEnd(m.end()).setText(m.text()).build())
-                        .toList())
-                .setMentionCount(e.mentions().size())
+                .setMentions(mentions(e.mentions()))
+                .setTitleMentions(mentions(e.titleMentions()))
+                .setMentionCount(e.mentions().size() + e.titleMentions().size())
                 .setSalience(e.salience())
                 .setConfidence(e.confidence())
                 .build();
+    }
+
+    private static List<Mention> mentions(List<Enrichment.Mention> mentions) {
+        return mentions.stream()
+                .map(m -> Mention.newBuilder().setStart(m.start()).setEnd(m.end()).setText(m.text()).build())
+                .toList();
     }
 
     private static TopicTag topic(Enrichment.Topic t) {

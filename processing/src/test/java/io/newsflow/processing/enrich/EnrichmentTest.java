@@ -33,12 +33,22 @@ class EnrichmentTest {
         assertThat(inner.contains(university)).isFalse();
     }
 
+    @Test
+    void flatMentionsKeepAnEntityTheTitleAloneNames() {
+        Enrichment.Mention brady = new Enrichment.Mention(0, 9, "Tom Brady");
+        Enrichment nested = new Enrichment("en", List.of(new Enrichment.Entity("Tom Brady", EntityType.PERSON, null,
+                List.of(), null, false, List.of(), List.of(brady), 0.5, 0.9)), List.of());
+
+        assertThat(nested.withoutNestedMentions().entities()).singleElement()
+                .satisfies(e -> assertThat(e.titleMentions()).containsExactly(brady));
+    }
+
     private static Enrichment.Mention mention(String body, String text, int from) {
         int start = body.indexOf(text, from);
         return new Enrichment.Mention(start, start + text.length(), text);
     }
 
     private static Enrichment.Entity entity(String name, EntityType type, Enrichment.Mention... mentions) {
-        return new Enrichment.Entity(name, type, null, List.of(), null, false, List.of(mentions), 0.3, 0.9);
+        return new Enrichment.Entity(name, type, null, List.of(), null, false, List.of(mentions), List.of(), 0.3, 0.9);
     }
 }

@@ -305,6 +305,41 @@ class EntityTaggerTest {
     }
 
     @Test
+    void theTitlesNamesAreEntitiesWithMentionsInTheTitle() {
+        List<Enrichment.Entity> entities = tagger.tag("Tom Brady Will Join Fox Sports As Football Analyst When He"
+                + " Retires", "The quarterback will also serve as an ambassador, the network said.");
+
+        Enrichment.Entity brady = named(entities, "Tom Brady");
+        assertThat(brady.mentions()).isEmpty();
+        assertThat(brady.titleMentions()).singleElement().satisfies(m -> {
+            assertThat(m.start()).isZero();
+            assertThat(m.end()).isEqualTo(9);
+        });
+        assertThat(entities).extracting(Enrichment.Entity::name).as("a Title Case headline's words are no names")
+                .doesNotContain("Football Analyst", "Retires");
+    }
+
+    @Test
+    void aNameInTheTitleJoinsTheBodysEntity() {
+        List<Enrichment.Entity> entities = tagger.tag("Musk says xAI will train Grok in Memphis",
+                "Elon Musk told investors on Monday that the company had bought more chips.");
+
+        Enrichment.Entity musk = named(entities, "Elon Musk");
+        assertThat(musk.mentions()).extracting(Enrichment.Mention::text).containsExactly("Elon Musk");
+        assertThat(musk.titleMentions()).extracting(Enrichment.Mention::text).containsExactly("Musk");
+        assertThat(entities.get(0)).as("named in the title and the body, the most salient").isEqualTo(musk);
+    }
+
+    @Test
+    void aTitleTheBodyBeginsWithHasNoMentionsOfItsOwn() {
+        String title = "Elon Musk visits Memphis";
+        List<Enrichment.Entity> entities = tagger.tag(title, title + "\n\nElon Musk toured the site on Monday.");
+
+        assertThat(entities).allSatisfy(e -> assertThat(e.titleMentions()).isEmpty());
+        assertThat(named(entities, "Elon Musk").mentions()).hasSize(2);
+    }
+
+    @Test
     void aLineOrAMakerItsKnowledgeBaseEntryDoesNotNameIsLeftAsItIsLinked() {
         // found by feeding the engine random runs of makers' and models' words: "Toyota", linked to one of the
         // knowledge base's two entries by that name and typed a product by the tagger, was joined to "Boeing"
