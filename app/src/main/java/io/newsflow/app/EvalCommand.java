@@ -50,9 +50,10 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--ner", paramLabel = "FILE", description = "Gold entities: JSONL {id, text, entities: [{start, end, "
-            + "type, wikipedia?}]}, or tokenized sentences with BIO tags {id, tokens, tags} as in ../shared/train (sentences "
-            + "whose ids agree up to the last '-' are one document).")
+    @Option(names = "--ner", paramLabel = "FILE", description = "Gold entities: JSONL {id, title?, text, entities: [{start, "
+            + "end, type, wikipedia?}], title_entities?: [{start, end, type}]} (title_entities, offsets into the title, "
+            + "are scored apart), or tokenized sentences with BIO tags {id, tokens, tags} as in ../shared/train "
+            + "(sentences whose ids agree up to the last '-' are one document).")
     Path ner;
 
     @Option(names = "--topics", paramLabel = "FILE", description = "Gold topics: JSONL {id, title?, text, topics_iptc: [label, …]}.")
@@ -149,6 +150,8 @@ final class EvalCommand implements Callable<Integer> {
     private void printNer(PrintWriter out, Path file, List<JsonlDocuments.Document> docs, EnrichmentEngine engine) {
         List<String> scored = types.stream().map(t -> t.strip().toUpperCase(Locale.ROOT)).toList();
         NerScorer scorer = new NerScorer(scored);
+        NerScorer titles = new NerScorer(scored);
+        int withTitleGold = 0;
         int linkedFound = 0;
         int linkedCorrect = 0;
         int goldLinked = 0;
@@ -186,6 +189,12 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             scorer.add(gold, predicted);
+            if (doc.json().has("title_entities")) {
+                withTitleGold++;
+                titles.add(spans(doc.json().path("title_entities")), enrichment.entities().stream()
+                        .flatMap(e -> e.titleMentions().stream().map(m -> new Span(m.start(), m.end(), e.type().name())))
+                        .toList());
+            }
         }
         out.printf("Entities: %s (%d documents, types %s%s)%n", file, docs.size(), String.join(",", scored),
                 flatMentions ? ", flat mentions" : "");
@@ -213,6 +222,29 @@ final class EvalCommand implements Callable<Integer> {
         PrfCounts partial = scorer.overall(NerScorer.Mode.PARTIAL);
         out.printf("ner exact F1=%.3f P=%.3f R=%.3f partial F1=%.3f P=%.3f R=%.3f%n%n",
                 exact.f1(), exact.precision(), exact.recall(), partial.f1(), partial.precision(), partial.recall());
+        if (withTitleGold > 0) {
+            out.printf("Title entities: %d documents whose gold marks the title's names (title_entities, offsets into"
+                    + " the title)%n", withTitleGold);
+            out.printf("%-8s %-14s %6s %6s %6s %7s %7s %7s%n", "mode", "type", "gold", "pred", "tp", "P", "R", "F1");
+            for (NerScorer.Mode mode : List.of(NerScorer.Mode.EXACT, NerScorer.Mode.PARTIAL)) {
+                row(out, mode, "ALL", titles.overall(mode));
+                for (String type : scored) {
+                    row(out, mode, type, titles.perType(mode, type));
+                }
+            }
+            PrfCounts titleExact = titles.overall(NerScorer.Mode.EXACT);
+            out.printf("title ner exact F1=%.3f P=%.3f R=%.3f%n%n", titleExact.f1(), titleExact.precision(),
+                    titleExact.recall());
+        }
+    }
+
+    /** Gold spans: {@code start}, {@code end} and {@code type} of each element. */
+    private static List<Span> spans(JsonNode entities) {
+        List<Span> spans = new ArrayList<>();
+        for (JsonNode e : entities) {
+            spans.add(new Span(e.get("start").asInt(), e.get("end").asInt(), e.get("type").asText().toUpperCase(Locale.ROOT)));
+        }
+        return spans;
     }
 
     private static void row(PrintWriter out, NerScorer.Mode mode, String type, PrfCounts c) {

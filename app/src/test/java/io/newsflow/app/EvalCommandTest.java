@@ -46,6 +46,23 @@ class EvalCommandTest {
     }
 
     @Test
+    void theTitlesNamesAreScoredApartWhereTheGoldMarksThem() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "eval-" + UUID.randomUUID()));
+        Path gold = Files.writeString(dir.resolve("gold.jsonl"), "{\"id\": \"a\", \"title\": \"Elon Musk Visits xAI"
+                + " Site In Memphis\", \"text\": \"The company plans to double the size of the data centre.\","
+                + " \"entities\": [], \"title_entities\": [{\"start\": 0, \"end\": 9, \"type\": \"PERSON\"},"
+                + " {\"start\": 17, \"end\": 20, \"type\": \"ORGANIZATION\"},"
+                + " {\"start\": 29, \"end\": 36, \"type\": \"LOCATION\"}]}\n");
+
+        CommandRunner result = CommandRunner.run("eval", "--ner", gold.toString(), "--speed-seconds", "0");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Title entities: 1 documents whose gold marks the title's names")
+                .containsPattern("(?s)Title entities.*exact +ALL +3 +\\d+ +3 ")
+                .contains("title ner exact F1=");
+    }
+
+    @Test
     void tokenizedSentencesWithBioTagsAreScoredAsTheirDocuments() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "eval-" + UUID.randomUUID()));
         Path gold = Files.writeString(dir.resolve("gold.jsonl"), """

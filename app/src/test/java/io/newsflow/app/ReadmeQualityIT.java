@@ -30,6 +30,7 @@ class ReadmeQualityIT {
     private static final Path GUM_TEST = SHARED.resolve("train/gum.test.jsonl");
     private static final Path GUM_TOPICS = Path.of("../docs/gum-wikinews-topics.tsv");
     private static final Path PRODUCTS_EVENTS = Path.of("../docs/products-events.ner.jsonl");
+    private static final Path HEADLINES = Path.of("../docs/headlines.ner.jsonl");
 
     @Test
     void theQualityTableHasTheFiguresEvalMeasures() throws IOException {
@@ -44,6 +45,7 @@ class ReadmeQualityIT {
         String flat = eval("--ner", GUM.toString(), "--flat-mentions");
         String fullArticles = eval("--topics", GUM.toString(), "--topic-labels", GUM_TOPICS.toString());
         String productsEvents = eval("--ner", PRODUCTS_EVENTS.toString(), "--types", "PRODUCT,EVENT");
+        String headlines = eval("--ner", HEADLINES.toString(), "--types", "PERSON,ORGANIZATION,LOCATION,PRODUCT,EVENT");
         String dev = eval("--ner", GUM_DEV.toString(), "--flat-mentions");
         String test = eval("--ner", GUM_TEST.toString(), "--flat-mentions");
         String together = eval("--ner", heldOut.toString(), "--flat-mentions");
@@ -62,6 +64,9 @@ class ReadmeQualityIT {
                 "overlapping span + type | F1 " + figure(main, "partial F1=") + " |",
                 String.format("F1 %s (PRODUCT %s, EVENT %s", figure(productsEvents, "ner exact F1="),
                         typeF1(productsEvents, "PRODUCT"), typeF1(productsEvents, "EVENT")),
+                String.format("**F1 %s** (P %s, R %s)", figure(headlines, "title ner exact F1="),
+                        figure(headlines, "title ner exact F1=[0-9.]+ P="),
+                        figure(headlines, "title ner exact F1=[0-9.]+ P=[0-9.]+ R=")),
                 String.format("0.8–1.0: %s (%,d mentions); 0.6–0.8: %s (%,d)", highConfidence.group(2),
                         Integer.parseInt(highConfidence.group(1)), goodConfidence.group(2),
                         Integer.parseInt(goodConfidence.group(1))),

@@ -67,8 +67,9 @@ public final class EntityTagger {
      * A headline in Title Case capitalises every word, so the names the tagger finds in it are kept only where
      * something else vouches for them: the body names them too (or a longer name whose short form they are: "Trump"
      * of "Donald Trump"), the knowledge base holds them under a name of two words or more or as a prominent one-word
-     * name ("Texas", not "Freed"), or they are a person's full name with a first name the tagger knows ("Tom
-     * Brady"; not "Mark The Royal"). "Football Analyst" and "Trump Vetoes" in "Trump Vetoes Latest Effort …" are not
+     * name ("Texas", not "Freed"), they are a place it holds after a word that introduces places ("… Killed Three
+     * In Leeds"), or they are a person's full name with a first name the tagger knows ("Tom Brady"; not "Mark The
+     * Royal"). "Football Analyst" and "Trump Vetoes" in "Trump Vetoes Latest Effort …" are not
      * kept; "Trump" is. Names found in a headline in sentence case are kept, as in the body.
      *
      * @param oneWordOnly only one-word names are judged: before the rules that spread a name to its other mentions,
@@ -90,8 +91,20 @@ public final class EntityTagger {
             }
         }
         found.removeIf(f -> f.start >= titleStart && !(oneWordOnly && f.text.indexOf(' ') > 0)
-                && !(bodyNames.contains(f.text) || isKnown(f) || isFullNameWithAFirstName(f)));
+                && !(bodyNames.contains(f.text) || isKnown(f) || isFullNameWithAFirstName(f)
+                        || isPlaceAfterPreposition(text, f)));
     }
+
+    /** A place the knowledge base holds, however small, after a word that introduces places ("… Crash In Leeds"). */
+    private boolean isPlaceAfterPreposition(String text, FoundName f) {
+        int word = NameRules.wordBefore(text, f.start);
+        return f.type == EntityType.LOCATION && word >= 0
+                && PLACE_PREPOSITIONS.contains(text.substring(word, f.start - 1))
+                && linker.knownTypes(f.text).contains(EntityType.LOCATION);
+    }
+
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("In", "Near", "From", "To", "At", "Across", "Outside",
+            "Off", "Around");
 
     /**
      * Whether the knowledge base holds the name, or the entry it is linked to ("Black Friday 2019" to "Black
