@@ -1,9 +1,13 @@
 package io.newsflow.app.quality;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.processing.enrich.Enrichment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The {@code tag} output line of one document: language, every mention with its entity (in the text, and in the
@@ -50,7 +54,7 @@ public final class TagJson {
         return node;
     }
 
-    private static void addMentions(ArrayNode to, java.util.List<Enrichment.Mention> mentions, Enrichment.Entity entity) {
+    private static void addMentions(ArrayNode to, List<Enrichment.Mention> mentions, Enrichment.Entity entity) {
         for (Enrichment.Mention m : mentions) {
             to.addObject()
                     .put("start", m.start())
@@ -62,9 +66,9 @@ public final class TagJson {
     }
 
     private static void sortByStart(ArrayNode mentions) {
-        java.util.List<com.fasterxml.jackson.databind.JsonNode> sorted = new java.util.ArrayList<>();
+        List<JsonNode> sorted = new ArrayList<>();
         mentions.forEach(sorted::add);
-        sorted.sort(java.util.Comparator.comparingInt(n -> n.get("start").asInt()));
+        sorted.sort(Comparator.comparingInt(n -> n.get("start").asInt()));
         mentions.removeAll();
         mentions.addAll(sorted);
     }
