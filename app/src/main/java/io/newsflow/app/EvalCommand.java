@@ -161,10 +161,9 @@ final class EvalCommand implements Callable<Integer> {
             if (flatMentions) {
                 enrichment = enrichment.withoutNestedMentions();
             }
-            List<Span> gold = new ArrayList<>();
+            List<Span> gold = spans(doc.json().path("entities"));
             Map<List<Integer>, String> goldLinks = new HashMap<>();
             for (JsonNode e : doc.json().path("entities")) {
-                gold.add(new Span(e.get("start").asInt(), e.get("end").asInt(), e.get("type").asText().toUpperCase(Locale.ROOT)));
                 if (e.hasNonNull("wikipedia") && !e.get("wikipedia").asText().isEmpty()) {
                     goldLinks.put(List.of(e.get("start").asInt(), e.get("end").asInt()), title(e.get("wikipedia").asText()));
                     goldLinked++;

@@ -106,9 +106,9 @@ final class EventNames {
             }
             f = found.get(i);
             if (f.type == EntityType.EVENT) {
-                Matcher edition = EDITION_BEFORE.matcher(body).region(Math.max(0, f.start - 6), f.start);
-                if (edition.find() && (edition.start() == 0 || !Character.isLetterOrDigit(body.charAt(edition.start() - 1)))) {
-                    found.set(i, f.spanning(edition.start(), f.end, body));
+                int edition = editionStart(body, f.start);
+                if (edition >= 0) {
+                    found.set(i, f.spanning(edition, f.end, body));
                 }
             }
         }
@@ -188,8 +188,17 @@ final class EventNames {
             "to", "from", "was", "is", "will", "has", "had", "were", "are", "which", "where", "when", "that", "this",
             "last", "next", "drew", "opened", "opens", "ended", "ends", "begins", "began", "starts", "started");
 
-    /** An edition's ordinal right before an event's name ("97th " of "97th Academy Awards"). */
-    private static final Pattern EDITION_BEFORE = Pattern.compile("\\d{1,3}(?:st|nd|rd|th) $");
+    /** Where an edition's ordinal right before {@code at} starts ("97th " of "97th Academy Awards"), or -1. */
+    private static int editionStart(String body, int at) {
+        if (at < 2 || body.charAt(at - 1) != ' ') {
+            return -1;
+        }
+        int start = at - 1;
+        while (start > 0 && Character.isLetterOrDigit(body.charAt(start - 1))) {
+            start--;
+        }
+        return NameRules.isOrdinal(body.substring(start, at - 1)) ? start : -1;
+    }
 
     /** Whether a year from 1900 to 2099 stands at {@code at}, a word of its own, not the first of a season or a date. */
     private static boolean yearAt(String text, int at) {
