@@ -31,6 +31,7 @@ class ReadmeQualityIT {
     private static final Path GUM_TOPICS = Path.of("../docs/gum-wikinews-topics.tsv");
     private static final Path PRODUCTS_EVENTS = Path.of("../docs/products-events.ner.jsonl");
     private static final Path HEADLINES = Path.of("../docs/headlines.ner.jsonl");
+    private static final Path NEWS = Path.of("../docs/news.ner.jsonl");
 
     @Test
     void theQualityTableHasTheFiguresEvalMeasures() throws IOException {
@@ -46,6 +47,7 @@ class ReadmeQualityIT {
         String fullArticles = eval("--topics", GUM.toString(), "--topic-labels", GUM_TOPICS.toString());
         String productsEvents = eval("--ner", PRODUCTS_EVENTS.toString(), "--types", "PRODUCT,EVENT");
         String headlines = eval("--ner", HEADLINES.toString(), "--types", "PERSON,ORGANIZATION,LOCATION,PRODUCT,EVENT");
+        String news = eval("--ner", NEWS.toString(), "--types", "PERSON,ORGANIZATION,LOCATION", "--flat-mentions");
         String dev = eval("--ner", GUM_DEV.toString(), "--flat-mentions");
         String test = eval("--ner", GUM_TEST.toString(), "--flat-mentions");
         String together = eval("--ner", heldOut.toString(), "--flat-mentions");
@@ -67,6 +69,10 @@ class ReadmeQualityIT {
                 String.format("**F1 %s** (P %s, R %s)", figure(headlines, "title ner exact F1="),
                         figure(headlines, "title ner exact F1=[0-9.]+ P="),
                         figure(headlines, "title ner exact F1=[0-9.]+ P=[0-9.]+ R=")),
+                String.format("**F1 %s** (P %s, R %s; PERSON %s, ORGANIZATION %s, LOCATION %s",
+                        figure(news, "ner exact F1="), figure(news, "ner exact F1=[0-9.]+ P="),
+                        figure(news, "ner exact F1=[0-9.]+ P=[0-9.]+ R="), typeF1(news, "PERSON"),
+                        typeF1(news, "ORGANIZATION"), typeF1(news, "LOCATION")),
                 String.format("0.8–1.0: %s (%,d mentions); 0.6–0.8: %s (%,d)", highConfidence.group(2),
                         Integer.parseInt(highConfidence.group(1)), goodConfidence.group(2),
                         Integer.parseInt(goodConfidence.group(1))),

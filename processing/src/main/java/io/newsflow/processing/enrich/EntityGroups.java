@@ -32,7 +32,9 @@ final class EntityGroups {
     }
 
     /**
-     * Groups the mentions of one entity: the same linked entry; the same type and text; a single word that is a
+     * Groups the mentions of one entity: the same linked entry; the same type and text; the same Wikipedia title
+     * a rule gave names the knowledge base does not hold ("Korea Republic" and "Korea", each South Korea's
+     * national football team in a sports story); a single word that is a
      * person's last name ("Santorum" with "Rick Santorum") or the first name of only one person in the text
      * ("Frank" with "Frank Messina"), wherever in the text the full name stands; the acronym of an organisation
      * or place ("KSC" with "Kennedy Space Center"). An unlinked short form takes the type of its full name,
@@ -52,7 +54,11 @@ final class EntityGroups {
                 shortened.add(mention);
                 continue;
             }
+            String titled = mention.entry == null && mention.title != null ? "\u0001" + mention.title : null;
             Group group = mention.entry != null ? byKey.get(mention.entry) : byKey.get(key(mention));
+            if (group == null && titled != null) {
+                group = byKey.get(titled);
+            }
             if (group == null) {
                 group = new Group();
                 groups.add(group);
@@ -60,6 +66,9 @@ final class EntityGroups {
             join(group, mention);
             byKey.putIfAbsent(mention.entry != null ? mention.entry : key(mention), group);
             byKey.putIfAbsent(key(mention), group);
+            if (titled != null) {
+                byKey.putIfAbsent(titled, group);
+            }
             for (String form : shortFormsOf(mention)) {
                 byShortForm.putIfAbsent(form, group);
             }

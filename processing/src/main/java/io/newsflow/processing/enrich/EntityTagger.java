@@ -46,7 +46,8 @@ public final class EntityTagger {
      * ({@link #keepTitleNames}).
      *
      * @param sportsStory the text is about sport: a nation named in a sentence about a match is its team
-     *     ("Belgium beat Panama 3-0"), an organisation, not the place
+     *     ("Belgium beat Panama 3-0"), and a place a club's name holds the club ("Edmonton now trails the series"),
+     *     an organisation, not the place
      */
     public List<Enrichment.Entity> tag(String title, String body, boolean sportsStory) {
         if (title == null || title.isBlank() || body.startsWith(title.strip())) {
@@ -144,6 +145,7 @@ public final class EntityTagger {
         }
         NameRules.trimDateWords(found, body);
         NameRules.trimTitles(found, body);
+        NameRules.trimOpeners(found, body);
         NameRules.trimLowercaseTail(found, body, linker::knows);
         NameRules.stripArticles(found, body);
         NameRules.joinInstitutionNames(body, found);
@@ -159,7 +161,7 @@ public final class EntityTagger {
         keepTitleNames(body, titleStart, found, true);
         NameRules.addRepeatedNames(body, found);
         EventNames.namedStorms(body, found);
-        EventNames.namedEvents(body, found, demonyms);
+        EventNames.namedEvents(body, found, demonyms, linker::knownTypes);
         linker.addKnownNames(body, known, found);
         ProductNames.addModelNames(body, found);
         ProductNames.addMakersModels(body, found, linker::knownTypes, linker::makesProducts);
@@ -167,6 +169,7 @@ public final class EntityTagger {
         ProductNames.addCodesBeforeProductNouns(body, found);
         ProductNames.addNumberedLines(body, found, linker::knownTypes);
         found.forEach(f -> linker.link(f, body));
+        NameRules.restorePlaceArticles(found, body);
         ProductNames.addLineWords(body, found, linker::knownTypes);
         ProductNames.extendModels(body, found);
         ProductNames.joinMakers(body, found);
@@ -178,7 +181,8 @@ public final class EntityTagger {
         found.sort(Comparator.comparingInt(f -> f.start));
         linker.disambiguate(body, found);
         if (sportsStory) {
-            NationalTeams.nationsAsTeams(body, tokens, found, linker);
+            SportsTeams.nationsAsTeams(body, tokens, found, linker);
+            SportsTeams.placesAsClubs(body, tokens, found);
         }
         return found;
     }

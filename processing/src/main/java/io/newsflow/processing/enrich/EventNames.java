@@ -2,9 +2,11 @@ package io.newsflow.processing.enrich;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Events' names as news writes them: storms after their word ("Hurricane Katrina"), tournaments, races, shows and
@@ -236,6 +238,15 @@ final class EventNames {
             " Auto Show", " Air Show", " Boat Show", " Flower Show", " Game Show", " Airshow", " Fashion Week",
             " Book Fair", " Film Festival");
 
+    /**
+     * Words that end a tournament's name only after a place's or an organisation's ("Paris Masters", "ATP Finals",
+     * "NBA Finals"): a person may be called Masters, so a name ending in them is not an event by its last word alone.
+     */
+    private static final List<String> TOURNAMENT_ENDINGS = List.of(" Masters", " Finals");
+
+    private static final List<String> AFTER_PLACES = Stream.concat(EVENT_ENDINGS.stream(), TOURNAMENT_ENDINGS.stream())
+            .toList();
+
     private static boolean endsInEventWords(String name) {
         for (String words : EVENT_ENDINGS) {
             if (name.endsWith(words)) {
@@ -246,18 +257,19 @@ final class EventNames {
     }
 
     /**
-     * "US Open", "Dutch Grand Prix", "Tokyo Marathon", "Paris Motor Show": a place or organisation the tagger found,
-     * or a people's adjective, right before a capitalised "Open", "Grand Prix", "Marathon", "Motor Show", "Airshow",
-     * "Fashion Week", "Book Fair" or the like names a tournament, a race, a show or a fair with it, an event, where
+     * "US Open", "Dutch Grand Prix", "Tokyo Marathon", "Paris Motor Show", "ATP Finals": a place or organisation the
+     * tagger found, or a people's adjective, right before a capitalised "Open", "Grand Prix", "Marathon", "Motor
+     * Show", "Airshow", "Fashion Week", "Book Fair", "Masters", "Finals" or the like names a tournament, a race, a show or a fair with it, an event, where
      * the tagger stopped short of the words or never began ("Dutch" alone is no name). Not before another
      * capitalised word ("Google Open Source"), which makes some other name, nor inside a longer name found
      * ("Deauville American Film Festival").
      */
-    static void namedEvents(String body, List<FoundName> found, Set<String> demonyms) {
-        for (String word : EVENT_ENDINGS) {
+    static void namedEvents(String body, List<FoundName> found, Set<String> demonyms,
+            Function<String, Set<EntityType>> knownTypes) {
+        for (String word : AFTER_PLACES) {
             for (int at = body.indexOf(word); at > 0; at = body.indexOf(word, at + 1)) {
                 int end = at + word.length();
-                int start = eventPlaceStart(body, found, at, end, demonyms);
+                int start = eventPlaceStart(body, found, at, end, demonyms, knownTypes);
                 if (start < 0 || end < body.length() && Character.isLetterOrDigit(body.charAt(end))
                         || NameRules.capitalisedWordAt(body, end) || found.stream()
                                 .anyMatch(f -> f.start < end && start < f.end && (f.start < start || f.end > end))) {
@@ -271,10 +283,12 @@ final class EventNames {
 
     /**
      * Where the place, organisation or people's adjective that ends at {@code at}, before the event's words, starts;
-     * -1 if none does. A place or organisation the tagger ran on into the event's words ("Frankfurt Book" of
+     * -1 if none does: one the tagger found, or a word the knowledge base holds as one ("ATP" of "ATP Finals",
+     * which the tagger may leave to the knowledge base). A place or organisation the tagger ran on into the event's words ("Frankfurt Book" of
      * "Frankfurt Book Fair") counts as ending there.
      */
-    private static int eventPlaceStart(String body, List<FoundName> found, int at, int end, Set<String> demonyms) {
+    private static int eventPlaceStart(String body, List<FoundName> found, int at, int end, Set<String> demonyms,
+            Function<String, Set<EntityType>> knownTypes) {
         for (FoundName f : found) {
             if (f.start < at && at <= f.end && f.end < end
                     && (f.type == EntityType.LOCATION || f.type == EntityType.ORGANIZATION)) {
@@ -282,6 +296,12 @@ final class EventNames {
             }
         }
         int start = NameRules.lettersStart(body, at);
-        return start < at && demonyms.contains(body.substring(start, at)) ? start : -1;
+        if (start == at) {
+            return -1;
+        }
+        String word = body.substring(start, at);
+        Set<EntityType> types = knownTypes.apply(word);
+        return demonyms.contains(word) || types.contains(EntityType.LOCATION)
+                || types.contains(EntityType.ORGANIZATION) ? start : -1;
     }
 }

@@ -88,8 +88,8 @@ final class Linker {
      * Names inside longer names are entities too: "Helsinki" in "University of Helsinki", "Google" in "Google
      * Science Fair". Known people, organisations and places inside a found name become mentions of their own —
      * the longest ones, left to right ("New York" in "New York Times", not also "York"), and never the entity
-     * the whole name already is ("Musk" in "Elon Musk"). An inner name stands at the start of the outer one,
-     * after a word such as "of" ("University of Helsinki") or after a number or an ordinal ("2013 Virginia election",
+     * the whole name already is, nor one of its other names ("Musk" in "Elon Musk", "Quebec" in "Quebec City").
+     * An inner name stands at the start of the outer one, after a word such as "of" ("University of Helsinki") or after a number or an ordinal ("2013 Virginia election",
      * "33rd Berlin International Film Festival"); a name after another capitalised word is a part of the name, not
      * a name of its own ("York" in "New York").
      * A person's name holds no other names ("Alvin" in "Alvin Yeung" is no one else). The inner names are
@@ -116,6 +116,7 @@ final class Linker {
             for (TermMatcher.Match<Known> match : inner) {
                 EntityType type = match.value().first().type();
                 if (match.length() == outer.text.length() || match.start() < covered || match.value().first() == whole
+                        || whole != null && aliasOf(outer.text.substring(match.start(), match.end()), whole)
                         || !(type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)
                         || !standsAlone(outer.text, match.start())) {
                     continue;
@@ -132,6 +133,12 @@ final class Linker {
             }
         }
         found.addAll(nested);
+    }
+
+    /** Whether the knowledge base holds this name for the entry too ("Quebec" of "Quebec City"). */
+    private boolean aliasOf(String form, KnowledgeBase.Entry entry) {
+        List<KnowledgeBase.Entry> entries = candidates(form);
+        return entries != null && entries.contains(entry);
     }
 
     /** A one-word place the article names (not in the knowledge base) as the first word of an organisation's name. */

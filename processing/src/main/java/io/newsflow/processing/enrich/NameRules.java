@@ -41,6 +41,39 @@ final class NameRules {
     }
 
     /**
+     * "Forecaster Alex Deakin", "Rival Airbus", "Chipmaker Intel": at the start of a sentence, a word for what someone
+     * does or is that news puts before a name, capitalised only because it starts the sentence, is not part of the
+     * name, nor a name of its own before a capitalised word ("Singer said" may name Mr Singer). Titles are
+     * {@link #trimTitles}'.
+     */
+    static void trimOpeners(List<FoundName> found, String body) {
+        for (int i = found.size() - 1; i >= 0; i--) {
+            FoundName f = found.get(i);
+            int space = f.text.indexOf(' ');
+            String first = space < 0 ? f.text : f.text.substring(0, space);
+            if (!OPENERS.contains(first) || midSentence(body, f.start)) {
+                continue;
+            }
+            if (space < 0) {
+                if (capitalisedWordAt(body, f.end)) {
+                    found.remove(i);
+                }
+            } else {
+                int start = f.start + space + 1;
+                found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
+            }
+        }
+    }
+
+    /** Words for what someone or some company does or is, that open news sentences before a name. */
+    private static final Set<String> OPENERS = Set.of("Activist", "Actor", "Actress", "Airline", "Analyst", "Coach",
+            "Astronaut", "Author", "Automaker", "Billionaire", "Broadcaster", "Carmaker", "Chipmaker", "Comedian",
+            "Defender", "Drugmaker", "Economist", "Entrepreneur", "Filmmaker", "Forecaster", "Goalkeeper", "Historian",
+            "Insurer", "Investor", "Lawyer", "Lender", "Midfielder", "Novelist", "Photographer", "Planemaker",
+            "Pollster", "Prosecutor", "Rapper", "Regulator", "Researcher", "Retailer", "Rival", "Scientist", "Singer",
+            "Steelmaker", "Striker", "Teammate", "Winger");
+
+    /**
      * How many characters of {@code name} a leading title takes with the space after it ("Prime Minister " in
      * "Prime Minister Modi"); 0 if it starts with none or is nothing but a title.
      */
@@ -106,6 +139,22 @@ final class NameRules {
             FoundName f = found.get(i);
             if ((f.text.startsWith("The ") || f.text.startsWith("the ")) && f.text.length() > 4) {
                 found.set(i, new FoundName(f.start + 4, f.end, body.substring(f.start + 4, f.end), f.type, f.margin));
+            }
+        }
+    }
+
+    /**
+     * "in The Hague", "The Bronx": a place whose name begins with "The" keeps the capitalised article that
+     * {@link #stripArticles} took off, once linked to it ("The Hague", not "Hague"); "the Bahamas", whose name in
+     * the knowledge base has no article, does not.
+     */
+    static void restorePlaceArticles(List<FoundName> found, String body) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.entry != null && f.entry.type() == EntityType.LOCATION && f.entry.name().startsWith("The ")
+                    && f.start >= 4 && body.startsWith("The ", f.start - 4)
+                    && (f.start == 4 || !Character.isLetterOrDigit(body.charAt(f.start - 5)))) {
+                found.set(i, f.spanning(f.start - 4, f.end, body));
             }
         }
     }
@@ -394,7 +443,8 @@ final class NameRules {
      * sentence takes that word as its first name, where the tagger read the word as something else ("dries" is
      * a verb). Not taken: a word at the start of a sentence, a title, a day or month, a demonym ("Belgian
      * Mertens"), a word of another name or one the knowledge base knows ("Ohio"), an acronym ("CEO"), and a
-     * word after a capitalised word, as in a Title Case headline ("Cruz Slams Obama").
+     * word after a capitalised word, as in a Title Case headline ("Cruz Slams Obama"), unless that word is a title
+     * or a role ("Local MP Will Stone").
      */
     static void addFirstNames(String body, List<FoundName> found, Predicate<String> known, Set<String> demonyms) {
         found.sort(Comparator.comparingInt(f -> f.start));
@@ -407,7 +457,7 @@ final class NameRules {
             String word = body.substring(start, f.start - 1);
             boolean wordAlone = start == 0 || Character.isWhitespace(body.charAt(start - 1));
             if (wordAlone && canBeFirstName(word, known, demonyms) && midSentence(body, start)
-                    && !previousWordCapitalised(body, start)) {
+                    && (!previousWordCapitalised(body, start) || afterRoleOrTitle(body, start))) {
                 found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
             }
         }
@@ -452,11 +502,12 @@ final class NameRules {
     /** Words that make a name an organisation's wherever they stand in it ("Indonesian Navy", "Ministry of …"). */
     private static final Set<String> ORGANISATION_WORDS = Set.of("Academy", "Agency", "Alliance", "Army",
             "Association", "Authority", "Bank", "Board", "Bureau", "Church", "College", "Commission", "Committee",
-            "Company", "Corporation", "Corps", "Council", "Department", "Federation", "Forces", "Foundation", "Fund",
-            "Government", "Guard", "Institute", "Institution", "League", "Ministry", "Navy", "Organisation",
-            "Organization", "Parliament", "Party", "Police", "Society", "Trust", "University");
+            "Company", "Constabulary", "Corporation", "Corps", "Council", "Department", "Directorate", "Federation",
+            "Forces", "Foundation", "Fund", "Government", "Guard", "Holdings", "Institute", "Institution", "League",
+            "Ministry", "Navy", "Organisation", "Organization", "Parliament", "Partners", "Party", "Police",
+            "Securities", "Society", "Trust", "University");
 
-    private static boolean namesAnOrganisation(String name) {
+    static boolean namesAnOrganisation(String name) {
         return hasWord(name, ORGANISATION_WORDS::contains);
     }
 
@@ -542,6 +593,12 @@ final class NameRules {
             "Peninsula", "River", "Road", "Square", "Stadium", "Station", "Strait", "Street", "Tower", "Towers",
             "Valley");
 
+    /** Whether the word before {@code at} is a title or a role ("Local MP | Will Stone"). */
+    private static boolean afterRoleOrTitle(String body, int at) {
+        int start = wordBefore(body, at);
+        return start >= 0 && isRoleOrTitle(body.substring(start, at - 1));
+    }
+
     /** Whether the word before {@code at} starts with a capital: in a Title Case line every word does. */
     private static boolean previousWordCapitalised(String body, int at) {
         int end = at;
@@ -564,7 +621,8 @@ final class NameRules {
             "Congresswoman", "Councillor", "Councilman", "Councilwoman", "Deputy", "Detective", "Director", "Editor",
             "Emperor", "Father", "Governor", "Imam", "Inspector", "King", "Lieutenant", "Major", "Manager", "Officer",
             "Premier", "Prince", "Princess", "Queen", "Rabbi", "Representative", "Reverend", "Saint", "Sergeant",
-            "Sheikh", "Sister", "Speaker", "Spokesman", "Spokeswoman", "Superintendent", "Treasurer", "Trustee");
+            "Sheikh", "Sister", "Speaker", "Spokesman", "Spokeswoman", "Superintendent", "Treasurer", "Trustee", "MP", "MEP",
+            "MSP");
 
     private static final Set<String> TITLES = Set.of("President", "Vice President", "Chief Justice", "Senator",
             "Governor", "Mayor", "Minister", "Prime Minister", "Chancellor", "Secretary", "Judge", "Justice", "General",

@@ -223,6 +223,31 @@ class EntityTaggerTest {
     }
 
     @Test
+    void inASportsStoryAPlaceAClubIsNamedAfterIsTheClubInASentenceAboutPlay() {
+        String body = "The Edmonton Oilers beat the Florida Panthers 5-3 on Monday. Edmonton now trails the series 2-1. "
+                + "The players flew home to Edmonton. In football, Korea Republic drew with Sweden, then Korea lost the "
+                + "match.";
+        List<Enrichment.Entity> entities = tagger.tag(null, body, true);
+
+        assertThat(named(entities, "Edmonton Oilers").mentions()).extracting(Enrichment.Mention::text)
+                .containsExactly("Edmonton Oilers", "Edmonton");
+        assertThat(named(entities, "Edmonton").type()).isEqualTo(EntityType.LOCATION); // "home to Edmonton"
+        assertThat(entities).filteredOn(e -> e.wikipedia() != null && e.wikipedia().startsWith("South Korea national"))
+                .singleElement().satisfies(e -> assertThat(e.mentions()).extracting(Enrichment.Mention::text)
+                        .containsExactly("Korea Republic", "Korea"));
+    }
+
+    @Test
+    void theKremlinSpeaksAsAnOrganisationAndThePlacesArticleStaysInItsName() {
+        List<Enrichment.Entity> entities = tagger.tag(null,
+                "The Kremlin said no. Talks were held in The Hague, not in Quebec City.");
+
+        assertThat(named(entities, "Kremlin").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "The Hague").mentions()).extracting(Enrichment.Mention::text).containsExactly("The Hague");
+        assertThat(entities).extracting(Enrichment.Entity::name).doesNotContain("Quebec"); // the city's other name
+    }
+
+    @Test
     void inASportsStoryANationIsItsTeamExceptAsThePlace() {
         String body = "Sweden beat South Korea 1-0 in their first World Cup match. The football fans of Sweden "
                 + "cheered their team on. The next game is in Sweden. The final match in Qatar went to penalties.";

@@ -14,11 +14,21 @@ class EventNamesTest {
                 + " Prix; [Google|ORGANIZATION] Open Source, [Apple|ORGANIZATION] Open AI, Keep It Open and the Open stay."
                 + " The [Tokyo|LOCATION] Marathon, the [Paris|LOCATION] Motor Show, the [Frankfurt Book|LOCATION] Fair,"
                 + " a Marathon and [Nike|ORGANIZATION] Marathon Shoes.");
-        EventNames.namedEvents(m.body(), m.found(), Set.of("Dutch"));
+        EventNames.namedEvents(m.body(), m.found(), Set.of("Dutch"), name -> Set.of());
 
         assertThat(m.names()).containsExactly("Sinner|PERSON", "Google|ORGANIZATION", "Apple|ORGANIZATION",
                 "Nike|ORGANIZATION", "US Open|EVENT", "Miami Open|EVENT", "Dutch Grand Prix|EVENT",
                 "Tokyo Marathon|EVENT", "Paris Motor Show|EVENT", "Frankfurt Book Fair|EVENT");
+    }
+
+    @Test
+    void mastersAndFinalsAfterAPlaceOrAnOrganisationNameATournament() {
+        Marked m = Marked.of("He left the [Paris|LOCATION] Masters for the ATP Finals and the NBA Finals; [Oliver Masters|PERSON]"
+                + " and the Finals stay.");
+        EventNames.namedEvents(m.body(), m.found(), Set.of(),
+                name -> name.equals("ATP") ? Set.of(EntityType.ORGANIZATION) : Set.of());
+
+        assertThat(m.names()).containsExactly("Oliver Masters|PERSON", "Paris Masters|EVENT", "ATP Finals|EVENT");
     }
 
     @Test

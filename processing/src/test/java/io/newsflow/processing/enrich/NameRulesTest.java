@@ -28,6 +28,32 @@ class NameRulesTest {
     }
 
     @Test
+    void aWordForWhatSomeoneDoesThatOpensASentenceIsNotPartOfTheNameAfterIt() {
+        Marked m = Marked.of("[Forecaster Alex Deakin|PERSON] spoke. [Rival Airbus|ORGANIZATION] did too. [Chipmaker|ORGANIZATION]"
+                + " [Intel|ORGANIZATION] lost. [Singer|PERSON] is a scientist. A [Rival Airbus|ORGANIZATION] deal.");
+        NameRules.trimOpeners(m.found(), m.body());
+
+        assertThat(m.names()).containsExactly("Alex Deakin|PERSON", "Airbus|ORGANIZATION", "Intel|ORGANIZATION",
+                "Singer|PERSON", "Rival Airbus|ORGANIZATION");
+    }
+
+    @Test
+    void aPlaceWhoseNameBeginsWithTheKeepsItsArticle() {
+        KnowledgeBase.Entry hague = new KnowledgeBase.Entry("The Hague", EntityType.LOCATION, null, "The Hague",
+                List.of(), 0.55, List.of());
+        KnowledgeBase.Entry bahamas = new KnowledgeBase.Entry("Bahamas", EntityType.LOCATION, null, "The Bahamas",
+                List.of(), 0.5, List.of());
+        Marked m = Marked.of("Talks in The [Hague|LOCATION] and the [Bahamas|LOCATION]; the [Hague|LOCATION] again.");
+        m.found().get(0).entry = hague;
+        m.found().get(1).entry = bahamas;
+        m.found().get(2).entry = hague;
+        NameRules.restorePlaceArticles(m.found(), m.body());
+
+        assertThat(m.names()).containsExactly("The Hague|LOCATION", "Bahamas|LOCATION", "Hague|LOCATION");
+        assertThat(m.found().get(0).entry).isSameAs(hague);
+    }
+
+    @Test
     void aTitleAtTheEndOfANameBeforeAPersonsNameIsThePersonsTitle() {
         Marked m = Marked.of("[Supreme Court Justice|ORGANIZATION] [Clarence Thomas|PERSON] and "
                 + "[Fulton County District|LOCATION] Attorney [Fani Willis|PERSON] met "
@@ -183,6 +209,8 @@ class NameRulesTest {
                 .containsExactly("Dries Mertens|PERSON");
         assertThat(withFirstNames("a photo of interviewee R [Saravanan|PERSON]."))
                 .containsExactly("R Saravanan|PERSON");
+        assertThat(withFirstNames("Local MP Will [Stone|PERSON] said so."))
+                .containsExactly("Will Stone|PERSON");
     }
 
     @Test

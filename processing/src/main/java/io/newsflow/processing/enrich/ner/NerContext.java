@@ -109,6 +109,9 @@ final class NerContext {
         }
     }
 
+    /** The first accented letter: a word whose characters' bits OR to less has none. */
+    private static final int ACCENTED = 0xC0;
+
     /**
      * Token i's form, lower-case and brief-shape hashes ({@link Fnv} of its characters, of their lower case, and
      * of their {@link Hashing#shape} classes with runs collapsed) and its flags, in one pass over its characters.
@@ -121,8 +124,10 @@ final class NerContext {
         long shapeHash = formHash;
         char lastShape = 0;
         int kinds = 0;
+        int charBits = 0;
         for (int k = s; k < e; k++) {
             char c = text.charAt(k);
+            charBits |= c;
             formHash = Fnv.next(formHash, c);
             lowerHash = Fnv.next(lowerHash, Chars.lower(c));
             char shape = Hashing.shape(c);
@@ -149,7 +154,8 @@ final class NerContext {
             f |= HAS_DIGIT;
         }
         flags[i] = f;
-        firstName[i] = (f & CAPITALISED) != 0 && firstNames.contains(lowerHash);
+        firstName[i] = (f & CAPITALISED) != 0 && (firstNames.contains(lowerHash)
+                || charBits >= ACCENTED && firstNames.containsUnaccented(text, s, e));
         capitalOrDigit[i] = (kinds & (Chars.UPPER | Chars.DIGIT)) != 0;
     }
 

@@ -30,6 +30,17 @@ class FirstNamesTest {
     }
 
     @Test
+    void aNameWithAccentsIsOnTheListWrittenWithout() throws IOException {
+        FirstNames names = FirstNames.read(new ByteArrayInputStream("Oscar\nJose\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(names.contains("Óscar")).isTrue();
+        assertThat(names.contains("JOSÉ")).isTrue();
+        assertThat(names.containsUnaccented("Óscar Puente", 0, 5)).isTrue();
+        assertThat(names.containsUnaccented("Oscar", 0, 5)).isFalse(); // no accent: the hash lookup's case
+        assertThat(names.contains("Ósker")).isFalse();
+    }
+
+    @Test
     void theBundledListHoldsCommonEnglishFirstNames() {
         FirstNames names = FirstNames.loadDefault();
 

@@ -8,10 +8,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** In a sports story, a nation that plays is its team: "Sweden beat England" names two teams, not two countries. */
-final class NationalTeams {
+/**
+ * In a sports story, a place that plays is its team: "Sweden beat England" names two teams, not two countries,
+ * and "Edmonton now trails the series" the Edmonton Oilers.
+ */
+final class SportsTeams {
 
-    private NationalTeams() {}
+    private SportsTeams() {}
 
     /** A country's ISO 3166-1 code, or one of the UK's home nations (which field their own teams). */
     private static final Pattern NATION_CODE = Pattern.compile("iso3166:([A-Z]{2}|GB-(ENG|SCT|WLS|NIR))");
@@ -20,7 +23,7 @@ final class NationalTeams {
             "defeat", "drew", "draw", "won", "win", "wins", "lost", "lose", "loses", "scored", "score", "goal", "goals",
             "match", "qualifier", "final", "semi-final", "quarter-final", "squad", "team", "coach", "striker",
             "penalty", "penalties", "vs", "v", "champions", "tournament", "knockout", "equaliser", "equalizer",
-            "midfielder", "defender", "goalkeeper", "captain", "fans", "kick-off", "half-time", "stoppage");
+            "midfielder", "defender", "goalkeeper", "captain", "fans", "kick-off", "half-time", "stoppage", "series");
 
     /** Words that name a sport, each with the one Wikipedia names its national teams by. */
     private static final Map<String, String> SPORTS = Map.ofEntries(Map.entry("football", "football"),
@@ -51,10 +54,75 @@ final class NationalTeams {
             }
         }
         for (FoundName f : found) {
-            if (f.entry != null && teams.contains(f.entry) && !NameRules.afterPlaceWord(body, f.start)) {
-                asTeam(f, f.entry, sport);
+            if (NameRules.afterPlaceWord(body, f.start)) {
+                continue;
+            }
+            KnowledgeBase.Entry team = f.entry != null && teams.contains(f.entry) ? f.entry : shortFormOf(f, teams);
+            if (team != null) {
+                asTeam(f, team, sport);
             }
         }
+    }
+
+    /**
+     * The one team whose nation's name ends in this place's name ("Korea" of "South Korea": "Korea substituted
+     * Park"); null if none or more than one does.
+     */
+    private static KnowledgeBase.Entry shortFormOf(FoundName f, Set<KnowledgeBase.Entry> teams) {
+        if (f.type != EntityType.LOCATION) {
+            return null;
+        }
+        List<KnowledgeBase.Entry> longer = teams.stream().filter(t -> t.name().endsWith(" " + f.text)).toList();
+        return longer.size() == 1 ? longer.get(0) : null;
+    }
+
+    /**
+     * A place whose name is part of one club's name the story gives ("Edmonton" of "Edmonton Oilers", "Miami" of
+     * "Inter Miami") names the club where the story names it alone in a sentence about play ("Edmonton now trails
+     * the series"), unless a preposition makes it the place ("in Miami", "moved to Edmonton") or a capitalised word
+     * follows it (another name): an organisation, linked as the club is. A club is an organisation whose name has no
+     * word of an institution's ("University of Toronto"); the place, one the knowledge base holds, named in a
+     * sentence with a word of play ("Las Vegas never had a professional sports champion" names the city).
+     */
+    static void placesAsClubs(String body, Tokens tokens, List<FoundName> found) {
+        List<FoundName> clubs = found.stream().filter(f -> f.type == EntityType.ORGANIZATION && f.text.indexOf(' ') > 0
+                && !NameRules.namesAnOrganisation(f.text)).toList();
+        if (clubs.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.type != EntityType.LOCATION || f.entry == null || NameRules.capitalisedWordAt(body, f.end)
+                    || afterPreposition(body, f.start) || insideAnother(f, found) || !inSentenceAboutPlay(tokens, f)) {
+                continue;
+            }
+            List<FoundName> named = clubs.stream().filter(c -> hasWords(c.text, f.text)).toList();
+            if (!named.isEmpty() && named.stream().allMatch(c -> c.text.equals(named.get(0).text))) {
+                FoundName club = named.get(0);
+                f.type = EntityType.ORGANIZATION;
+                f.entry = club.entry;
+                f.title = club.title;
+            }
+        }
+    }
+
+    private static boolean insideAnother(FoundName f, List<FoundName> found) {
+        return found.stream().anyMatch(g -> g != f && g.start <= f.start && f.end <= g.end);
+    }
+
+    /** Whether {@code words} stand in {@code name} as whole words and are not all of it. */
+    private static boolean hasWords(String name, String words) {
+        int at = name.indexOf(words);
+        return name.length() > words.length() && at >= 0 && (at == 0 || name.charAt(at - 1) == ' ')
+                && (at + words.length() == name.length() || name.charAt(at + words.length()) == ' ');
+    }
+
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "of", "near", "across",
+            "around", "outside", "into", "through", "In", "At", "From");
+
+    private static boolean afterPreposition(String body, int start) {
+        int word = NameRules.wordBefore(body, start);
+        return word >= 0 && PLACE_PREPOSITIONS.contains(body.substring(word, start - 1));
     }
 
     /** The nation a mention names: its linked entry, or for an unlinked organisation, the nation of its name. */
