@@ -155,6 +155,7 @@ public final class EntityTagger {
         NameRules.trimTrailingTitles(body, found, linker::knowsPerson);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addFirstNames(body, found, linker::knows, demonyms);
+        NameRules.addNameParts(body, found, linker::knows, firstNames::contains, demonyms);
         NameRules.extendHeadWordsLeft(body, found, demonyms);
         NameRules.joinDemonymOrganisations(body, found, demonyms);
         NameRules.addParentheticalAcronyms(body, found);

@@ -464,6 +464,71 @@ final class NameRules {
     }
 
     /**
+     * Parts of people's names the tagger left out. A person's one-word name that is a common first name ("James"
+     * of "James To") takes the capitalised word after it inside a sentence where nothing else explains the capital:
+     * no other name holds the word, the knowledge base does not know it, it is no day, month, title (nor a title's
+     * abbreviation: "Gov."), role or word of a place's or an organisation's name, and the word after it is not
+     * capitalised too (as in a Title Case line: "James Said Yes"). Not a place that is also a first name ("Regina
+     * Ip" would be right, "Florida Gov." and "Carolina Reaper" not). A person's hyphenated given name
+     * ("Ka-chun", "Jong-un") takes the capitalised word before it, the family name, even at a sentence's start
+     * ("Shiu Ka-chun of the Social Welfare constituency").
+     */
+    static void addNameParts(String body, List<FoundName> found, Predicate<String> known, Predicate<String> firstName,
+            Set<String> demonyms) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = found.size() - 1; i >= 0; i--) {
+            FoundName f = found.get(i);
+            if (f.text.indexOf(' ') >= 0) {
+                continue;
+            }
+            if (f.type == EntityType.PERSON && HYPHENATED_GIVEN_NAME.matcher(f.text).matches()) {
+                int start = freeWordBefore(body, found, i);
+                if (start >= 0 && (start == 0 || Character.isWhitespace(body.charAt(start - 1)))
+                        && canBeFamilyName(body.substring(start, f.start - 1), demonyms)) {
+                    found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
+                }
+            } else if (f.type == EntityType.PERSON && firstName.test(f.text) && midSentence(body, f.start)) {
+                int end = unexplainedCapitalisedWordAfter(body, found, i, known);
+                if (end > 0) {
+                    found.set(i, new FoundName(f.start, end, body.substring(f.start, end), f.type, f.margin));
+                }
+            }
+        }
+    }
+
+    /** "Ka-chun", "Jong-un", "Yiu-chung": a capitalised syllable, a hyphen and a syllable in lower case. */
+    private static final Pattern HYPHENATED_GIVEN_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Ll}+");
+
+    private static boolean canBeFamilyName(String word, Set<String> demonyms) {
+        return word.length() >= 2 && word.length() <= 8 && Character.isUpperCase(word.charAt(0))
+                && word.substring(1).chars().allMatch(Character::isLowerCase) && !TITLES.contains(word)
+                && !ROLES.contains(word) && !DATE_WORDS.contains(word) && !demonyms.contains(word);
+    }
+
+    /**
+     * Where the capitalised word one space after the {@code i}-th found name (sorted by start) ends, if nothing
+     * but a name explains its capital (see {@link #addNameParts}); -1 otherwise.
+     */
+    private static int unexplainedCapitalisedWordAfter(String body, List<FoundName> found, int i,
+            Predicate<String> known) {
+        int start = found.get(i).end + 1;
+        if (!capitalisedWordAt(body, start - 1) || i + 1 < found.size() && found.get(i + 1).start < lettersEnd(body, start)) {
+            return -1;
+        }
+        int end = lettersEnd(body, start);
+        String word = body.substring(start, end);
+        boolean wordAlone = end == body.length() || !Character.isLetterOrDigit(body.charAt(end))
+                && body.charAt(end) != '-' && body.charAt(end) != '\'' && body.charAt(end) != '\u2019';
+        if (!wordAlone || word.length() < 2 || !word.substring(1).chars().allMatch(Character::isLowerCase)
+                || known.test(word) || DATE_WORDS.contains(word) || TITLES.contains(word) || ROLES.contains(word)
+                || ORGANISATION_WORDS.contains(word) || PLACE_HEADS.contains(word) || capitalisedWordAt(body, end)
+                || end < body.length() && body.charAt(end) == '.' && TITLES.contains(word + ".")) {
+            return -1;
+        }
+        return end;
+    }
+
+    /**
      * Where the word of letters one space before the {@code i}-th found name (sorted by start) begins, if it is
      * not part of the name before; -1 if there is none.
      */

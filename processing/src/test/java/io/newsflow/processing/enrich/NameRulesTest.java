@@ -214,6 +214,25 @@ class NameRulesTest {
     }
 
     @Test
+    void aFirstNameTakesAnUnexplainedCapitalisedWordAfterItAndAGivenNameItsFamilyName() {
+        assertThat(nameParts("It was won by [James|PERSON] To of the party.")).containsExactly("James To|PERSON");
+        assertThat(nameParts("[Shiu|O] [Ka-chun|PERSON] of the constituency won.")).containsExactly("Shiu Ka-chun|PERSON");
+        assertThat(nameParts("Leader [Kim Jong-un|PERSON] spoke.")).containsExactly("Kim Jong-un|PERSON");
+        assertThat(nameParts("She called [James|PERSON] Monday and [James|PERSON] Gov. Smith, then [James|PERSON] "
+                + "Ohio, [James|PERSON] Said Yes and [James|PERSON] Police.")).containsExactly("James|PERSON",
+                "James|PERSON", "James|PERSON", "James|PERSON", "James|PERSON");
+        assertThat(nameParts("In Tampa, [Florida|LOCATION] Gov. DeSantis spoke.")).containsExactly("Florida|LOCATION");
+        assertThat(nameParts("Then President [Ka-chun|PERSON] spoke.")).containsExactly("Ka-chun|PERSON");
+    }
+
+    private static List<String> nameParts(String marked) {
+        Marked m = Marked.of(marked.replace("[Shiu|O] ", "Shiu "));
+        NameRules.addNameParts(m.body(), m.found(), Set.of("Ohio")::contains, Set.of("James", "Florida")::contains,
+                Set.of("Belgian"));
+        return m.names();
+    }
+
+    @Test
     void titlesDemonymsKnownNamesSentenceStartsAndTitleCaseAreNoFirstNames() {
         assertThat(withFirstNames("said NASA Administrator [Bolden|PERSON] today"))
                 .containsExactly("Bolden|PERSON");
