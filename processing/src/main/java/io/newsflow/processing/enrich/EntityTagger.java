@@ -156,6 +156,7 @@ public final class EntityTagger {
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addFirstNames(body, found, linker::knows, demonyms);
         NameRules.addNameParts(body, found, linker::knows, firstNames::contains, demonyms);
+        NameRules.splitPeopleOff(body, found);
         NameRules.extendHeadWordsLeft(body, found, demonyms);
         NameRules.joinDemonymOrganisations(body, found, demonyms);
         NameRules.addParentheticalAcronyms(body, found);

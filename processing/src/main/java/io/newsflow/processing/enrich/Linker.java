@@ -91,7 +91,9 @@ final class Linker {
      * the whole name already is, nor one of its other names ("Musk" in "Elon Musk", "Quebec" in "Quebec City").
      * An inner name stands at the start of the outer one, after a word such as "of" ("University of Helsinki") or after a number or an ordinal ("2013 Virginia election",
      * "33rd Berlin International Film Festival"); a name after another capitalised word is a part of the name, not
-     * a name of its own ("York" in "New York").
+     * a name of its own ("York" in "New York"), nor is one before "of" in a name the knowledge base holds, the
+     * outer name's head ("Conservative Party" in "Conservative Party of Canada"; but "Fine Gael" in "Fine Gael of
+     * Ireland", a name the tagger ran on).
      * A person's name holds no other names ("Alvin" in "Alvin Yeung" is no one else). The inner names are
      * linked as they are added. Besides the names the knowledge base knows, a place the article itself names on
      * its own is one at the start of an organisation's name too ("Irving, Texas" … "the Irving Police Department").
@@ -119,6 +121,10 @@ final class Linker {
                         || whole != null && aliasOf(outer.text.substring(match.start(), match.end()), whole)
                         || !(type == EntityType.PERSON || type == EntityType.ORGANIZATION || type == EntityType.LOCATION)
                         || !standsAlone(outer.text, match.start())) {
+                    continue;
+                }
+                if (whole != null && outer.text.startsWith(" of ", match.end())) {
+                    covered = match.end(); // the head, and no shorter name inside it either
                     continue;
                 }
                 covered = match.end();
@@ -180,7 +186,8 @@ final class Linker {
      * towns called Mobile, Reading and Bath. A mention never starts with an article: "The Onion" is the mention
      * "Onion", linked after "The" ({@link #link(FoundName, String)}), and a person's mention never starts with a
      * title the knowledge base lists with the name: "President Obama" is the mention "Obama" when "Obama" is
-     * a name the knowledge base knows too; "Lady Gaga" stays whole.
+     * a name the knowledge base knows too; "Lady Gaga" stays whole. A one-word name that goes on into a longer
+     * name no one found is not added ({@link #beginsLongerName}: "Congress" of "Congress of Racial Equality").
      */
     void addKnownNames(String body, List<TermMatcher.Match<Known>> known, List<FoundName> found) {
         List<FoundName> added = new ArrayList<>();
@@ -206,7 +213,9 @@ final class Linker {
                     }
                 }
             }
-            if (crossed || !inside.isEmpty() && body.substring(start, end).indexOf(' ') < 0) {
+            if (crossed || !inside.isEmpty() && body.substring(start, end).indexOf(' ') < 0
+                    || inside.isEmpty() && body.substring(start, end).indexOf(' ') < 0
+                            && (type == EntityType.ORGANIZATION || type == EntityType.PERSON) && beginsLongerName(body, end)) {
                 continue;
             }
             if (!inside.isEmpty()) {
@@ -215,6 +224,15 @@ final class Linker {
             added.add(new FoundName(start, end, body.substring(start, end), type, 1.0));
         }
         found.addAll(added);
+    }
+
+    /**
+     * Whether a one-word name ending at {@code end} goes on into a longer name no one found: "of" and a
+     * capitalised word or "the" follow it ("Congress of Racial Equality", "Congress of the Philippines").
+     */
+    private static boolean beginsLongerName(String body, int end) {
+        return body.startsWith(" of ", end) && (body.startsWith("the ", end + 4)
+                || end + 4 < body.length() && Character.isUpperCase(body.charAt(end + 4)));
     }
 
     /**

@@ -444,7 +444,7 @@ final class NameRules {
      * a verb). Not taken: a word at the start of a sentence, a title, a day or month, a demonym ("Belgian
      * Mertens"), a word of another name or one the knowledge base knows ("Ohio"), an acronym ("CEO"), and a
      * word after a capitalised word, as in a Title Case headline ("Cruz Slams Obama"), unless that word is a title
-     * or a role ("Local MP Will Stone").
+     * or a role ("Local MP Will Stone") or a possessive ("DAB's Starry Lee").
      */
     static void addFirstNames(String body, List<FoundName> found, Predicate<String> known, Set<String> demonyms) {
         found.sort(Comparator.comparingInt(f -> f.start));
@@ -457,7 +457,8 @@ final class NameRules {
             String word = body.substring(start, f.start - 1);
             boolean wordAlone = start == 0 || Character.isWhitespace(body.charAt(start - 1));
             if (wordAlone && canBeFirstName(word, known, demonyms) && midSentence(body, start)
-                    && (!previousWordCapitalised(body, start) || afterRoleOrTitle(body, start))) {
+                    && (!previousWordCapitalised(body, start) || afterRoleOrTitle(body, start)
+                            || afterPossessive(body, start))) {
                 found.set(i, new FoundName(start, f.end, body.substring(start, f.end), f.type, f.margin));
             }
         }
@@ -491,6 +492,40 @@ final class NameRules {
                 int end = unexplainedCapitalisedWordAfter(body, found, i, known);
                 if (end > 0) {
                     found.set(i, new FoundName(f.start, end, body.substring(f.start, end), f.type, f.margin));
+                }
+            }
+        }
+    }
+
+    /**
+     * "the United States Hamdullah Mohib", "Islamic Relations Alia Salem": a name that ends in the full name of a
+     * person the text names on its own elsewhere is two names, the other one and the person, where the tagger ran
+     * them together; not where the rest is one word, which may be a title or a nickname ("Count Rockin' Sidney").
+     * The first part keeps the name's type, or, where that was a person's, takes an organisation's
+     * if a word says so and else a place's ("University of Texas Arlington").
+     */
+    static void splitPeopleOff(String body, List<FoundName> found) {
+        Set<String> people = new HashSet<>();
+        for (FoundName f : found) {
+            if (f.type == EntityType.PERSON && f.text.indexOf(' ') > 0) {
+                people.add(f.text);
+            }
+        }
+        if (people.isEmpty()) {
+            return;
+        }
+        for (int i = found.size() - 1; i >= 0; i--) {
+            FoundName f = found.get(i);
+            for (String person : people) {
+                if (f.text.endsWith(" " + person) && f.text.lastIndexOf(' ', f.text.length() - person.length() - 2) > 0) {
+                    int split = f.end - person.length();
+                    int firstEnd = split - 1;
+                    EntityType first = f.type != EntityType.PERSON ? f.type
+                            : namesAnOrganisation(f.text.substring(0, firstEnd - f.start)) ? EntityType.ORGANIZATION
+                            : EntityType.LOCATION;
+                    found.set(i, new FoundName(f.start, firstEnd, body.substring(f.start, firstEnd), first, f.margin));
+                    found.add(i + 1, new FoundName(split, f.end, person, EntityType.PERSON, f.margin));
+                    break;
                 }
             }
         }
@@ -658,6 +693,12 @@ final class NameRules {
             "Peninsula", "River", "Road", "Square", "Stadium", "Station", "Strait", "Street", "Tower", "Towers",
             "Valley");
 
+    /** Whether the word before {@code at} is a possessive ("DAB's | Starry Lee"), which a Title Case line does not explain. */
+    private static boolean afterPossessive(String body, int at) {
+        return at >= 3 && body.charAt(at - 1) == ' ' && (body.charAt(at - 3) == '\'' || body.charAt(at - 3) == '\u2019')
+                && body.charAt(at - 2) == 's';
+    }
+
     /** Whether the word before {@code at} is a title or a role ("Local MP | Will Stone"). */
     private static boolean afterRoleOrTitle(String body, int at) {
         int start = wordBefore(body, at);
@@ -790,7 +831,7 @@ final class NameRules {
     /** Words the tagger sometimes takes for a name on its own: never a name alone. */
     private static final Set<String> NEVER_ALONE = Set.of("I", "A", "The", "An", "It", "We", "He",
             "She", "They", "You", "This", "That", "In", "On", "At", "Of", "And", "But", "Or", "If", "So", "As", "By",
-            "For", "To", "My", "Our", "Mr", "Mrs", "Ms", "Dr", "Image", "Photo", "Party");
+            "For", "To", "My", "Our", "Mr", "Mrs", "Ms", "Dr", "Image", "Photo", "Party", "Olympic", "Paralympic");
 
     /** A name has two characters or more, a capital letter or a digit ("iPhone", "3M", not "santorum"). */
     static boolean plausible(FoundName f) {

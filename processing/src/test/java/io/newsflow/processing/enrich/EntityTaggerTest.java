@@ -66,6 +66,24 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aKnownNameBeforeOfIsTheHeadOfAKnownNameNotANameInsideIt() {
+        List<Enrichment.Entity> entities = tagger.tag(null,
+                "The Conservative Party of Canada won seats in Alberta, and Congress passed the bill.");
+
+        assertThat(entities).extracting(Enrichment.Entity::name).contains("Conservative Party of Canada",
+                "United States Congress").doesNotContain("Conservative Party");
+    }
+
+    @Test
+    void aNameThatEndsInAPersonsFullNameNamedElsewhereIsTwoNames() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "According to the Afghan Ambassador to the United States "
+                + "Hamdullah Mohib, the team is ready. Afghan Ambassador Hamdullah Mohib says so.");
+
+        assertThat(named(entities, "Hamdullah Mohib").mentions()).hasSize(2);
+        assertThat(named(entities, "United States").type()).isEqualTo(EntityType.LOCATION);
+    }
+
+    @Test
     void aNameTheKnowledgeBaseKeepsWithItsArticleIsLinkedWithoutItInTheMention() {
         String body = "Yesterday I read an article in The Economist and another one in The Verge. The Onion mocked both.";
         List<Enrichment.Entity> entities = tagger.tag(null, body);

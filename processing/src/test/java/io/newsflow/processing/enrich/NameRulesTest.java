@@ -38,6 +38,23 @@ class NameRulesTest {
     }
 
     @Test
+    void aPersonsFullNameNamedElsewhereIsSplitOffTheEndOfANameItWasRunInto() {
+        Marked m = Marked.of("To the [United States Hamdullah Mohib|LOCATION]; [Islamic Relations Alia Salem|ORGANIZATION];"
+                + " [Count Rockin Sidney|PERSON]; [Hamdullah Mohib|PERSON], [Alia Salem|PERSON], [Rockin Sidney|PERSON].");
+        NameRules.splitPeopleOff(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("United States|LOCATION", "Hamdullah Mohib|PERSON",
+                "Islamic Relations|ORGANIZATION", "Alia Salem|PERSON", "Count Rockin Sidney|PERSON",
+                "Hamdullah Mohib|PERSON", "Alia Salem|PERSON", "Rockin Sidney|PERSON");
+    }
+
+    @Test
+    void olympicAloneIsNoName() {
+        assertThat(NameRules.plausible(new FoundName(0, 10, "Paralympic", EntityType.ORGANIZATION, 1))).isFalse();
+        assertThat(NameRules.plausible(new FoundName(0, 7, "Olympic", EntityType.EVENT, 1))).isFalse();
+    }
+
+    @Test
     void aPlaceWhoseNameBeginsWithTheKeepsItsArticle() {
         KnowledgeBase.Entry hague = new KnowledgeBase.Entry("The Hague", EntityType.LOCATION, null, "The Hague",
                 List.of(), 0.55, List.of());
@@ -211,6 +228,8 @@ class NameRulesTest {
                 .containsExactly("R Saravanan|PERSON");
         assertThat(withFirstNames("Local MP Will [Stone|PERSON] said so."))
                 .containsExactly("Will Stone|PERSON");
+        assertThat(withFirstNames("Pro-Beijing DAB's Starry [Lee|PERSON] won."))
+                .containsExactly("Starry Lee|PERSON");
     }
 
     @Test
