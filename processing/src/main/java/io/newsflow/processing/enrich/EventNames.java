@@ -2,8 +2,8 @@ package io.newsflow.processing.enrich;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -259,8 +259,8 @@ final class EventNames {
     /**
      * "US Open", "Dutch Grand Prix", "Tokyo Marathon", "Paris Motor Show", "ATP Finals": a place or organisation the
      * tagger found, or a people's adjective, right before a capitalised "Open", "Grand Prix", "Marathon", "Motor
-     * Show", "Airshow", "Fashion Week", "Book Fair", "Masters", "Finals" or the like names a tournament, a race, a show or a fair with it, an event, where
-     * the tagger stopped short of the words or never began ("Dutch" alone is no name). Not before another
+     * Show", "Airshow", "Fashion Week", "Book Fair", "Masters", "Finals" or the like names a tournament, a race, a
+     * show or a fair with it, an event, where the tagger stopped short of the words or never began ("Dutch" alone is no name). Not before another
      * capitalised word ("Google Open Source"), which makes some other name, nor inside a longer name found
      * ("Deauville American Film Festival").
      */
@@ -284,8 +284,8 @@ final class EventNames {
     /**
      * Where the place, organisation or people's adjective that ends at {@code at}, before the event's words, starts;
      * -1 if none does: one the tagger found, or a word the knowledge base holds as one ("ATP" of "ATP Finals",
-     * which the tagger may leave to the knowledge base). A place or organisation the tagger ran on into the event's words ("Frankfurt Book" of
-     * "Frankfurt Book Fair") counts as ending there.
+     * which the tagger may leave to the knowledge base). A place or organisation the tagger ran on into the event's
+     * words ("Frankfurt Book" of "Frankfurt Book Fair") counts as ending there.
      */
     private static int eventPlaceStart(String body, List<FoundName> found, int at, int end, Set<String> demonyms,
             Function<String, Set<EntityType>> knownTypes) {

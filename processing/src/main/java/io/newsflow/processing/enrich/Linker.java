@@ -89,8 +89,8 @@ final class Linker {
      * Science Fair". Known people, organisations and places inside a found name become mentions of their own —
      * the longest ones, left to right ("New York" in "New York Times", not also "York"), and never the entity
      * the whole name already is, nor one of its other names ("Musk" in "Elon Musk", "Quebec" in "Quebec City").
-     * An inner name stands at the start of the outer one, after a word such as "of" ("University of Helsinki") or after a number or an ordinal ("2013 Virginia election",
-     * "33rd Berlin International Film Festival"); a name after another capitalised word is a part of the name, not
+     * An inner name stands at the start of the outer one, after a word such as "of" ("University of Helsinki") or
+     * after a number or an ordinal ("2013 Virginia election", "33rd Berlin International Film Festival"); a name after another capitalised word is a part of the name, not
      * a name of its own ("York" in "New York"), nor is one before "of" in a name the knowledge base holds, the
      * outer name's head ("Conservative Party" in "Conservative Party of Canada"; but "Fine Gael" in "Fine Gael of
      * Ireland", a name the tagger ran on).
@@ -213,9 +213,9 @@ final class Linker {
                     }
                 }
             }
-            if (crossed || !inside.isEmpty() && body.substring(start, end).indexOf(' ') < 0
-                    || inside.isEmpty() && body.substring(start, end).indexOf(' ') < 0
-                            && (type == EntityType.ORGANIZATION || type == EntityType.PERSON) && beginsLongerName(body, end)) {
+            boolean oneWord = body.substring(start, end).indexOf(' ') < 0;
+            if (crossed || !inside.isEmpty() && oneWord || inside.isEmpty() && oneWord
+                    && (type == EntityType.ORGANIZATION || type == EntityType.PERSON) && beginsLongerName(body, end)) {
                 continue;
             }
             if (!inside.isEmpty()) {

@@ -498,14 +498,14 @@ final class NameRules {
     }
 
     /**
-     * "the United States Hamdullah Mohib", "Islamic Relations Alia Salem": a name that ends in the full name of a
-     * person the text names on its own elsewhere is two names, the other one and the person, where the tagger ran
-     * them together; not where the rest is one word, which may be a title or a nickname ("Count Rockin' Sidney").
-     * The first part keeps the name's type, or, where that was a person's, takes an organisation's
-     * if a word says so and else a place's ("University of Texas Arlington").
+     * "the United States Hamdullah Mohib", "Islamic Relations Alia Salem": a place's or an organisation's name that
+     * ends in the full name of a person the text names on its own elsewhere is two names, the place or organisation
+     * (its type kept) and the person, where the tagger ran them together; not where the rest is one word, which may
+     * be a title or a nickname ("Count Rockin' Sidney"). A person's name is left whole: "Mary Jane Ann Smith" may be
+     * one person beside an "Ann Smith".
      */
     static void splitPeopleOff(String body, List<FoundName> found) {
-        Set<String> people = new HashSet<>();
+        List<String> people = new ArrayList<>();
         for (FoundName f : found) {
             if (f.type == EntityType.PERSON && f.text.indexOf(' ') > 0) {
                 people.add(f.text);
@@ -514,16 +514,18 @@ final class NameRules {
         if (people.isEmpty()) {
             return;
         }
+        people.sort(Comparator.comparingInt(String::length).reversed()); // the longest person's name first
         for (int i = found.size() - 1; i >= 0; i--) {
             FoundName f = found.get(i);
+            if (f.type == EntityType.PERSON) {
+                continue;
+            }
             for (String person : people) {
-                if (f.text.endsWith(" " + person) && f.text.lastIndexOf(' ', f.text.length() - person.length() - 2) > 0) {
+                int restEnd = f.text.length() - person.length() - 1;
+                if (f.text.endsWith(" " + person) && f.text.lastIndexOf(' ', restEnd - 1) > 0) {
                     int split = f.end - person.length();
                     int firstEnd = split - 1;
-                    EntityType first = f.type != EntityType.PERSON ? f.type
-                            : namesAnOrganisation(f.text.substring(0, firstEnd - f.start)) ? EntityType.ORGANIZATION
-                            : EntityType.LOCATION;
-                    found.set(i, new FoundName(f.start, firstEnd, body.substring(f.start, firstEnd), first, f.margin));
+                    found.set(i, new FoundName(f.start, firstEnd, body.substring(f.start, firstEnd), f.type, f.margin));
                     found.add(i + 1, new FoundName(split, f.end, person, EntityType.PERSON, f.margin));
                     break;
                 }
@@ -547,7 +549,8 @@ final class NameRules {
     private static int unexplainedCapitalisedWordAfter(String body, List<FoundName> found, int i,
             Predicate<String> known) {
         int start = found.get(i).end + 1;
-        if (!capitalisedWordAt(body, start - 1) || i + 1 < found.size() && found.get(i + 1).start < lettersEnd(body, start)) {
+        if (!capitalisedWordAt(body, start - 1)
+                || i + 1 < found.size() && found.get(i + 1).start < lettersEnd(body, start)) {
             return -1;
         }
         int end = lettersEnd(body, start);
@@ -693,7 +696,7 @@ final class NameRules {
             "Peninsula", "River", "Road", "Square", "Stadium", "Station", "Strait", "Street", "Tower", "Towers",
             "Valley");
 
-    /** Whether the word before {@code at} is a possessive ("DAB's | Starry Lee"), which a Title Case line does not explain. */
+    /** Whether the word before {@code at} is a possessive ("DAB's | Starry Lee"), which Title Case does not explain. */
     private static boolean afterPossessive(String body, int at) {
         return at >= 3 && body.charAt(at - 1) == ' ' && (body.charAt(at - 3) == '\'' || body.charAt(at - 3) == '\u2019')
                 && body.charAt(at - 2) == 's';
@@ -727,8 +730,8 @@ final class NameRules {
             "Congresswoman", "Councillor", "Councilman", "Councilwoman", "Deputy", "Detective", "Director", "Editor",
             "Emperor", "Father", "Governor", "Imam", "Inspector", "King", "Lieutenant", "Major", "Manager", "Officer",
             "Premier", "Prince", "Princess", "Queen", "Rabbi", "Representative", "Reverend", "Saint", "Sergeant",
-            "Sheikh", "Sister", "Speaker", "Spokesman", "Spokeswoman", "Superintendent", "Treasurer", "Trustee", "MP", "MEP",
-            "MSP");
+            "Sheikh", "Sister", "Speaker", "Spokesman", "Spokeswoman", "Superintendent", "Treasurer", "Trustee", "MP",
+            "MEP", "MSP");
 
     private static final Set<String> TITLES = Set.of("President", "Vice President", "Chief Justice", "Senator",
             "Governor", "Mayor", "Minister", "Prime Minister", "Chancellor", "Secretary", "Judge", "Justice", "General",
