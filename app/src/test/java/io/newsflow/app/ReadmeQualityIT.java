@@ -32,6 +32,7 @@ class ReadmeQualityIT {
     private static final Path PRODUCTS_EVENTS = Path.of("../docs/products-events.ner.jsonl");
     private static final Path HEADLINES = Path.of("../docs/headlines.ner.jsonl");
     private static final Path NEWS = Path.of("../docs/news.ner.jsonl");
+    private static final Path NEWS_TOPICS = Path.of("../docs/news-topics.tsv");
 
     @Test
     void theQualityTableHasTheFiguresEvalMeasures() throws IOException {
@@ -48,6 +49,7 @@ class ReadmeQualityIT {
         String productsEvents = eval("--ner", PRODUCTS_EVENTS.toString(), "--types", "PRODUCT,EVENT");
         String headlines = eval("--ner", HEADLINES.toString(), "--types", "PERSON,ORGANIZATION,LOCATION,PRODUCT,EVENT");
         String news = eval("--ner", NEWS.toString(), "--types", "PERSON,ORGANIZATION,LOCATION", "--flat-mentions");
+        String newsTopics = eval("--topics", NEWS.toString(), "--topic-labels", NEWS_TOPICS.toString());
         String dev = eval("--ner", GUM_DEV.toString(), "--flat-mentions");
         String test = eval("--ner", GUM_TEST.toString(), "--flat-mentions");
         String together = eval("--ner", heldOut.toString(), "--flat-mentions");
@@ -82,7 +84,8 @@ class ReadmeQualityIT {
                 String.format("**%s%%** (%,d of %,d", links.group(3), Integer.parseInt(links.group(1)),
                         Integer.parseInt(links.group(2))),
                 topics(main),
-                topics(fullArticles));
+                topics(fullArticles),
+                topics(newsTopics));
 
         String quality = qualitySection();
         List<String> missing = new ArrayList<>();
