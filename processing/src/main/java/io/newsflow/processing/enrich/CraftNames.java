@@ -202,7 +202,7 @@ final class CraftNames {
                     start--;
                 }
                 if (start >= end || !NAME_WORD.matcher(body).region(start, end).matches()
-                        || body.startsWith("'s", end - 2) || body.startsWith("’s", end - 2)
+                        || NameRules.possessiveEndsAt(body, end)
                         || body.charAt(end - 1) == '\'' || body.charAt(end - 1) == '’') {
                     break;
                 }

@@ -698,8 +698,12 @@ final class NameRules {
 
     /** Whether the word before {@code at} is a possessive ("DAB's | Starry Lee"), which Title Case does not explain. */
     private static boolean afterPossessive(String body, int at) {
-        return at >= 3 && body.charAt(at - 1) == ' ' && (body.charAt(at - 3) == '\'' || body.charAt(at - 3) == '\u2019')
-                && body.charAt(at - 2) == 's';
+        return at >= 1 && body.charAt(at - 1) == ' ' && possessiveEndsAt(body, at - 1);
+    }
+
+    /** Whether a possessive "'s" (or "’s") ends at {@code end}. */
+    static boolean possessiveEndsAt(String body, int end) {
+        return body.startsWith("'s", end - 2) || body.startsWith("\u2019s", end - 2);
     }
 
     /** Whether the word before {@code at} is a title or a role ("Local MP | Will Stone"). */
