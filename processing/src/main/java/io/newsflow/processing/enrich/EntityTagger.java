@@ -146,13 +146,16 @@ public final class EntityTagger {
         NameRules.trimDateWords(found, body);
         NameRules.trimTitles(found, body);
         NameRules.trimOpeners(found, body);
+        NameRules.splitAtVerbs(found, body);
         NameRules.trimLowercaseTail(found, body, linker::knows);
         NameRules.stripArticles(found, body);
         NameRules.joinInstitutionNames(body, found);
+        NameRules.extendHeadWordsRight(body, found);
         NameRules.extendInstitutionNames(body, found, linker::knows, demonyms);
         NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
         NameRules.trimOrdinals(found, body, linker::knows);
         NameRules.trimTrailingTitles(body, found, linker::knowsPerson);
+        NameRules.dropFieldsOfTitles(body, found);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addFirstNames(body, found, linker::knows, demonyms);
         NameRules.addNameParts(body, found, linker::knows, firstNames::contains, demonyms);

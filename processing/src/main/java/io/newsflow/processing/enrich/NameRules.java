@@ -65,13 +65,59 @@ final class NameRules {
         }
     }
 
+    /**
+     * "BYD overtook Tesla", "Ford beats Toyota": the tagger may run a name over a verb before it or between two
+     * names ("Samsung | overtook Apple", "BYD | overtook | Tesla"), and {@link #joinAdjacent} would join what
+     * it found around one. A lower-case word in a name that is a verb news puts next to names (a past form in
+     * "-ed", or one of {@link #VERBS}) splits it, and the capitalised parts are names of the same type. Names' own
+     * small words ("of", "am", "election", "démocratique") do not.
+     */
+    static void splitAtVerbs(List<FoundName> found, String body) {
+        for (int i = found.size() - 1; i >= 0; i--) {
+            FoundName f = found.get(i);
+            int verb = verbInName(f.text);
+            if (verb < 0) {
+                continue;
+            }
+            found.remove(i);
+            int verbEnd = f.text.indexOf(' ', verb);
+            int[][] parts = {{verbEnd < 0 ? f.end : f.start + verbEnd + 1, f.end}, {f.start, f.start + verb - 1}};
+            for (int[] part : parts) { // the part after the verb first, so that the parts stand in order at i
+                if (part[0] < part[1] && Character.isUpperCase(body.charAt(part[0]))) {
+                    found.add(i, new FoundName(part[0], part[1], body.substring(part[0], part[1]), f.type, f.margin));
+                }
+            }
+        }
+    }
+
+    /** Where the first verb in a name starts; -1 if it holds none. */
+    private static int verbInName(String name) {
+        for (int start = 0, end; ; start = end + 1) {
+            end = name.indexOf(' ', start);
+            String word = name.substring(start, end < 0 ? name.length() : end);
+            if (word.chars().allMatch(Character::isLowerCase)
+                    && (word.length() > 4 && word.endsWith("ed") || VERBS.contains(word))) {
+                return start;
+            }
+            if (end < 0) {
+                return -1;
+            }
+        }
+    }
+
+    /** Verbs that are not past forms in "-ed" and that news puts next to names. */
+    private static final Set<String> VERBS = Set.of("beat", "beats", "became", "becomes", "bought", "buys", "drew",
+            "draws", "faces", "gave", "gives", "held", "holds", "hits", "joins", "leads", "led", "left", "lost", "loses",
+            "makes", "meets", "met", "overtakes", "overtook", "said", "says", "sees", "sells", "sent", "signs", "sold",
+            "struck", "sues", "takes", "tells", "told", "took", "wins", "won");
+
     /** Words for what someone or some company does or is, that open news sentences before a name. */
     private static final Set<String> OPENERS = Set.of("Activist", "Actor", "Actress", "Airline", "Analyst", "Coach",
             "Astronaut", "Author", "Automaker", "Billionaire", "Broadcaster", "Carmaker", "Chipmaker", "Comedian",
             "Defender", "Drugmaker", "Economist", "Entrepreneur", "Filmmaker", "Forecaster", "Goalkeeper", "Historian",
             "Insurer", "Investor", "Lawyer", "Lender", "Midfielder", "Novelist", "Photographer", "Planemaker",
-            "Pollster", "Prosecutor", "Rapper", "Regulator", "Researcher", "Retailer", "Rival", "Scientist", "Singer",
-            "Steelmaker", "Striker", "Teammate", "Winger");
+            "Pollster", "Prosecutor", "Quarterback", "Rapper", "Regulator", "Researcher", "Retailer", "Rival",
+            "Scientist", "Singer", "Steelmaker", "Striker", "Teammate", "Winger");
 
     /**
      * How many characters of {@code name} a leading title takes with the space after it ("Prime Minister " in
@@ -605,10 +651,10 @@ final class NameRules {
     /** Words that make a name an organisation's wherever they stand in it ("Indonesian Navy", "Ministry of …"). */
     private static final Set<String> ORGANISATION_WORDS = Set.of("Academy", "Agency", "Alliance", "Army",
             "Association", "Authority", "Bank", "Board", "Bureau", "Church", "College", "Commission", "Committee",
-            "Company", "Constabulary", "Corporation", "Corps", "Council", "Department", "Directorate", "Federation",
-            "Forces", "Foundation", "Fund", "Government", "Guard", "Holdings", "Institute", "Institution", "League",
-            "Ministry", "Navy", "Organisation", "Organization", "Parliament", "Partners", "Party", "Police",
-            "Securities", "Society", "Trust", "University");
+            "Company", "Constabulary", "Corporation", "Corps", "Council", "Department", "Directorate", "Dynamics",
+            "Federation", "Forces", "Foundation", "Fund", "Government", "Guard", "Holdings", "Institute", "Institution",
+            "League", "Ministry", "Navy", "Organisation", "Organization", "Parliament", "Partners", "Party", "Police",
+            "Productions", "Securities", "Society", "Trust", "University");
 
     static boolean namesAnOrganisation(String name) {
         return hasWord(name, ORGANISATION_WORDS::contains);
@@ -642,6 +688,61 @@ final class NameRules {
             }
         }
     }
+
+    /**
+     * "MCD | Productions", "Dubai | Civil Defence", "Texas | Department of Public Safety": a name the tagger found
+     * takes the capitalised words right after it that nobody found, where the last of them names an organisation;
+     * the name is then an organisation's. At most three words, none a title, a role, a day, a month or a
+     * possessive; not after a person's name, not to "Government" ("UK | Government", "Liberal | Government": which
+     * government is a name is the knowledge base's to say, as for "Scottish Government"), and not in a Title Case
+     * line. {@link #extendInstitutionNames} then takes "of Public Safety".
+     */
+    static void extendHeadWordsRight(String body, List<FoundName> found) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.type == EntityType.PERSON) {
+                continue;
+            }
+            int limit = i + 1 < found.size() ? found.get(i + 1).start : body.length();
+            int end = -1;
+            int at = f.end;
+            for (int words = 0; words < 3 && capitalisedWordAt(body, at); words++) {
+                int wordEnd = lettersEnd(body, at + 1);
+                String word = body.substring(at + 1, wordEnd);
+                if (wordEnd > limit || !nameWord(word) || wordEnd < body.length() && body.charAt(wordEnd) == '\'') {
+                    break;
+                }
+                if (ORGANISATION_WORDS.contains(word) && !word.equals("Government")
+                        || CIVIL_DEFENCE.contains(body.substring(f.end + 1, wordEnd))) {
+                    end = wordEnd;
+                }
+                at = wordEnd;
+            }
+            if (end > 0 && !inTitleCaseLine(body, f.start)) {
+                found.set(i, new FoundName(f.start, end, body.substring(f.start, end), EntityType.ORGANIZATION,
+                        f.margin));
+            }
+        }
+    }
+
+    /** Civil defence services, named after their place ("Dubai Civil Defence", "Gaza Civil Defense"). */
+    private static final Set<String> CIVIL_DEFENCE = Set.of("Civil Defence", "Civil Defense");
+
+    /**
+     * "Health | Secretary Wes Streeting", "Finance | Minister Nirmala Sitharaman": a ministry's field right before
+     * "Secretary" or "Minister" is part of a person's title, not the name of a ministry.
+     */
+    static void dropFieldsOfTitles(String body, List<FoundName> found) {
+        found.removeIf(f -> f.type != EntityType.PERSON && MINISTRY_FIELDS.contains(f.text)
+                && (body.startsWith(" Secretary ", f.end) || body.startsWith(" Minister ", f.end)));
+    }
+
+    /** The fields of ministries that name a secretary or a minister ("Health Secretary", "Interior Minister"). */
+    private static final Set<String> MINISTRY_FIELDS = Set.of("Agriculture", "Business", "Commerce", "Culture",
+            "Defence", "Defense", "Economy", "Education", "Energy", "Environment", "Finance", "Foreign", "Health",
+            "Home", "Housing", "Immigration", "Industry", "Interior", "Justice", "Labor", "Labour", "Science",
+            "Security", "Tourism", "Trade", "Transport", "Treasury", "Welfare");
 
     /**
      * "Greek | Orthodox Church", "Indonesian | Navy", "French | Ministry of Culture": a nation's adjective right

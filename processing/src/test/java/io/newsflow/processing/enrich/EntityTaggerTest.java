@@ -266,6 +266,20 @@ class EntityTaggerTest {
     }
 
     @Test
+    void publicBodiesPoliceForcesAndIslandsAreKnownAndAVerbSplitsNames() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Greater Manchester Police and the Scottish Government "
+                + "said ScotRail and Ofwat agreed. An earthquake struck off Mindanao. BYD overtook Tesla in Europe, "
+                + "promoter MCD Productions said. Health Secretary Wes Streeting spoke.");
+
+        assertThat(named(entities, "Greater Manchester Police").wikipedia()).isEqualTo("Greater Manchester Police");
+        assertThat(entities).extracting(Enrichment.Entity::name).contains("Scottish Government", "ScotRail", "Ofwat",
+                "Mindanao", "BYD", "Tesla, Inc.", "MCD Productions", "Wes Streeting");
+        assertThat(named(entities, "Mindanao").type()).isEqualTo(EntityType.LOCATION);
+        assertThat(named(entities, "MCD Productions").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(entities).extracting(Enrichment.Entity::name).doesNotContain("BYD overtook Tesla", "Health");
+    }
+
+    @Test
     void inASportsStoryANationIsItsTeamExceptAsThePlace() {
         String body = "Sweden beat South Korea 1-0 in their first World Cup match. The football fans of Sweden "
                 + "cheered their team on. The next game is in Sweden. The final match in Qatar went to penalties.";

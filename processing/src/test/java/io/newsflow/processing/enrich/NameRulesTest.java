@@ -295,6 +295,40 @@ class NameRulesTest {
     }
 
     @Test
+    void aNameTakesTheCapitalisedWordsAfterItThatEndInAnOrganisationsWord() {
+        Marked m = Marked.of("Promoter [MCD|ORGANIZATION] Productions said [Dubai|LOCATION] Civil Defence and the "
+                + "[Texas|LOCATION] Department of Public Safety agreed with [Oklahoma|LOCATION] City Police, not "
+                + "[Jane Smith|PERSON] Foundation nor the [UK|LOCATION] Government, [Apple|ORGANIZATION] Music or "
+                + "[Liberal|ORGANIZATION] Party's leader.\nA Headline About [Acme|ORGANIZATION] Productions Today");
+        NameRules.extendHeadWordsRight(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("MCD Productions|ORGANIZATION", "Dubai Civil Defence|ORGANIZATION",
+                "Texas Department|ORGANIZATION", "Oklahoma City Police|ORGANIZATION", "Jane Smith|PERSON", "UK|LOCATION",
+                "Apple|ORGANIZATION", "Liberal|ORGANIZATION", "Acme|ORGANIZATION");
+    }
+
+    @Test
+    void aVerbInANameSplitsIt() {
+        Marked m = Marked.of("[BYD overtook Tesla|ORGANIZATION] and [Samsung|ORGANIZATION] [overtook Apple|PRODUCT]; "
+                + "[Ford|ORGANIZATION] [beat|PRODUCT] [GM|ORGANIZATION]. The [Nobel Prize in Physiology or Medicine|EVENT]"
+                + " went to [Frankfurt am Main|LOCATION] and the [2019 United Kingdom general election|EVENT].");
+        NameRules.splitAtVerbs(m.found(), m.body());
+
+        assertThat(m.names()).containsExactly("BYD|ORGANIZATION", "Tesla|ORGANIZATION", "Samsung|ORGANIZATION",
+                "Apple|PRODUCT", "Ford|ORGANIZATION", "GM|ORGANIZATION", "Nobel Prize in Physiology or Medicine|EVENT",
+                "Frankfurt am Main|LOCATION", "2019 United Kingdom general election|EVENT");
+    }
+
+    @Test
+    void aMinistrysFieldBeforeSecretaryOrMinisterIsPartOfATitle() {
+        Marked m = Marked.of("[Health|ORGANIZATION] Secretary Wes Streeting met the [Finance|ORGANIZATION] Minister and "
+                + "the [Health|ORGANIZATION] Ministry, [Apple|ORGANIZATION] CEO Tim Cook and [Treasury|ORGANIZATION] staff.");
+        NameRules.dropFieldsOfTitles(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Health|ORGANIZATION", "Apple|ORGANIZATION", "Treasury|ORGANIZATION");
+    }
+
+    @Test
     void aNationsAdjectiveBeforeAnOrganisationsNameIsPartOfIt() {
         Set<String> demonyms = Set.of("Greek", "Russian", "French");
         Marked m = Marked.of("the Greek [Orthodox Church|ORGANIZATION], the French [Ministry of Culture|ORGANIZATION] "
