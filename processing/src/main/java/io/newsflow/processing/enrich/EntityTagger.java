@@ -149,8 +149,10 @@ public final class EntityTagger {
         NameRules.splitAtVerbs(found, body);
         NameRules.trimLowercaseTail(found, body, linker::knows);
         NameRules.stripArticles(found, body);
+        NameRules.addGreat(body, found);
         NameRules.joinInstitutionNames(body, found);
         NameRules.extendHeadWordsRight(body, found);
+        NameRules.joinPossessiveInstitutions(body, found);
         NameRules.extendInstitutionNames(body, found, linker::knows, demonyms);
         NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
         NameRules.trimOrdinals(found, body, linker::knows);

@@ -107,9 +107,9 @@ final class NameRules {
 
     /** Verbs that are not past forms in "-ed" and that news puts next to names. */
     private static final Set<String> VERBS = Set.of("beat", "beats", "became", "becomes", "bought", "buys", "drew",
-            "draws", "faces", "gave", "gives", "held", "holds", "hits", "joins", "leads", "led", "left", "lost", "loses",
-            "makes", "meets", "met", "overtakes", "overtook", "said", "says", "sees", "sells", "sent", "signs", "sold",
-            "struck", "sues", "takes", "tells", "told", "took", "wins", "won");
+            "draws", "faces", "gave", "gives", "held", "holds", "hits", "joins", "leads", "led", "left", "lost",
+            "loses", "makes", "meets", "met", "overtakes", "overtook", "said", "says", "sees", "sells", "sent", "signs",
+            "sold", "struck", "sues", "takes", "tells", "told", "took", "wins", "won");
 
     /** Words for what someone or some company does or is, that open news sentences before a name. */
     private static final Set<String> OPENERS = Set.of("Activist", "Actor", "Actress", "Airline", "Analyst", "Coach",
@@ -722,6 +722,88 @@ final class NameRules {
             if (end > 0 && !inTitleCaseLine(body, f.start)) {
                 found.set(i, new FoundName(f.start, end, body.substring(f.start, end), EntityType.ORGANIZATION,
                         f.margin));
+            }
+        }
+    }
+
+    /**
+     * "Ontario Secondary School Teachers' | Federation", "Boston Children's Hospital", "Manhattan District Attorney's
+     * Office": an institution's name may hold a possessive, at which the tagger breaks it or stops. Where the
+     * possessive is a plural's ("Teachers'", "Farmers'") or that of a word for people ("Children's", "Women's") or of
+     * "Attorney", and capitalised words ending in an institution's word follow it, the capitalised words before it,
+     * the possessive and those words are one organisation's name (with any name they run into: "Elementary Teachers'
+     * | Federation of Ontario"), a place's where the head is a place's too and the tagger took the name up to it
+     * for a place ("Boston Children's Hospital"). After any other name's possessive, two such words or more are a
+     * name of their own ("Russia's | Defence Ministry"). Not in a Title Case line.
+     */
+    static void joinPossessiveInstitutions(String body, List<FoundName> found) {
+        for (int p = body.indexOf('\'', 1), q = body.indexOf('\u2019', 1); p > 0 || q > 0;
+                p = p > 0 && (q < 0 || p < q) ? body.indexOf('\'', p + 1) : p,
+                q = q > 0 && (p < 0 || q < p) ? body.indexOf('\u2019', q + 1) : q) {
+            int at = p > 0 && (q < 0 || p < q) ? p : q;
+            boolean plural = body.charAt(at - 1) == 's' && body.startsWith(" ", at + 1);
+            int headStart = plural ? at + 2 : body.startsWith("s ", at + 1) ? at + 3 : -1;
+            int ownerStart = lettersStart(body, at);
+            if (headStart < 0 || ownerStart == at || !Character.isUpperCase(body.charAt(ownerStart))) {
+                continue;
+            }
+            String owner = body.substring(ownerStart, at);
+            int headEnd = -1;
+            int words = 0;
+            for (int end = headStart - 1, next = wordEnd(body, end); next > 0 && words < 4
+                    && nameWord(body.substring(end + 1, next)); end = next, next = wordEnd(body, end)) {
+                words++;
+                if (isInstitution(body.substring(end + 1, next))) {
+                    headEnd = next;
+                }
+            }
+            boolean ofPeople = plural || PEOPLE.contains(owner);
+            if (headEnd < 0 || !ofPeople && body.substring(headStart, headEnd).indexOf(' ') < 0
+                    || inTitleCaseLine(body, at)) {
+                continue;
+            }
+            int start = headStart;
+            if (ofPeople) {
+                start = ownerStart;
+                for (int word = wordBefore(body, start); word >= 0 && nameWord(body.substring(word, start - 1));
+                        word = wordBefore(body, start)) {
+                    start = word;
+                }
+            }
+            int end = headEnd;
+            String head = body.substring(lettersStart(body, headEnd), headEnd);
+            EntityType type = EntityType.ORGANIZATION;
+            for (int i = found.size() - 1; i >= 0; i--) {
+                FoundName f = found.get(i);
+                if (f.start < end && f.end > start) {
+                    start = Math.min(start, f.start);
+                    end = Math.max(end, f.end);
+                    found.remove(i);
+                    if (f.type == EntityType.LOCATION && f.end >= headEnd && PLACE_LIKE_INSTITUTIONS.contains(head)) {
+                        type = EntityType.LOCATION; // "Boston Children's Hospital" as the tagger read it
+                    }
+                }
+            }
+            found.add(new FoundName(start, end, body.substring(start, end), type, 1.0));
+        }
+        found.sort(Comparator.comparingInt(f -> f.start));
+    }
+
+    /** Words for people, whose possessive may stand inside an institution's name ("Children's Hospital"). */
+    private static final Set<String> PEOPLE = Set.of("Attorney", "Children", "Men", "People", "Women");
+
+    /**
+     * "Great | Ormond Street Hospital", "Greater | Manchester Police": inside a sentence, "Great" or "Greater" right
+     * before a name is part of it, which the tagger may leave out as an adjective.
+     */
+    static void addGreat(String body, List<FoundName> found) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            int word = wordBefore(body, f.start);
+            String before = word < 0 ? "" : body.substring(word, f.start - 1);
+            if ((before.equals("Great") || before.equals("Greater")) && midSentence(body, word)
+                    && (i == 0 || found.get(i - 1).end <= word) && !inTitleCaseLine(body, word)) {
+                found.set(i, new FoundName(word, f.end, body.substring(word, f.end), f.type, f.margin));
             }
         }
     }

@@ -269,11 +269,13 @@ class EntityTaggerTest {
     void publicBodiesPoliceForcesAndIslandsAreKnownAndAVerbSplitsNames() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Greater Manchester Police and the Scottish Government "
                 + "said ScotRail and Ofwat agreed. An earthquake struck off Mindanao. BYD overtook Tesla in Europe, "
-                + "promoter MCD Productions said. Health Secretary Wes Streeting spoke.");
+                + "promoter MCD Productions said. Health Secretary Wes Streeting spoke. The Ontario Secondary School "
+                + "Teachers' Federation met doctors at Great Ormond Street Hospital.");
 
         assertThat(named(entities, "Greater Manchester Police").wikipedia()).isEqualTo("Greater Manchester Police");
         assertThat(entities).extracting(Enrichment.Entity::name).contains("Scottish Government", "ScotRail", "Ofwat",
-                "Mindanao", "BYD", "Tesla, Inc.", "MCD Productions", "Wes Streeting");
+                "Mindanao", "BYD", "Tesla, Inc.", "MCD Productions", "Wes Streeting",
+                "Ontario Secondary School Teachers' Federation", "Great Ormond Street Hospital");
         assertThat(named(entities, "Mindanao").type()).isEqualTo(EntityType.LOCATION);
         assertThat(named(entities, "MCD Productions").type()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(entities).extracting(Enrichment.Entity::name).doesNotContain("BYD overtook Tesla", "Health");

@@ -308,6 +308,30 @@ class NameRulesTest {
     }
 
     @Test
+    void anInstitutionsNameHoldsAPossessiveOfPeopleAndFollowsAnyOtherNamesPossessive() {
+        Marked m = Marked.of("The [Ontario Secondary School Teachers|ORGANIZATION]' [Federation|ORGANIZATION] and the "
+                + "National Farmers' Union met at [Boston Children's Hospital|LOCATION] with the [Manhattan|LOCATION] "
+                + "District Attorney's Office. [Russia|LOCATION]'s Defence Ministry and [Apple|ORGANIZATION]'s Board "
+                + "did not, nor did the company's Board of Directors.\nThe Farmers' Union Says No To New Rules");
+        NameRules.joinPossessiveInstitutions(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Ontario Secondary School Teachers' Federation|ORGANIZATION",
+                "National Farmers' Union|ORGANIZATION", "Boston Children's Hospital|LOCATION",
+                "Manhattan District Attorney's Office|ORGANIZATION", "Russia|LOCATION", "Defence Ministry|ORGANIZATION",
+                "Apple|ORGANIZATION");
+    }
+
+    @Test
+    void greatOrGreaterBeforeANameInsideASentenceIsPartOfIt() {
+        Marked m = Marked.of("Doctors at Great [Ormond Street Hospital|LOCATION] and Greater [Manchester Police|ORGANIZATION]"
+                + " said so. Great [Britain|LOCATION] did not, nor a Great [Heroes|ORGANIZATION] Day.");
+        NameRules.addGreat(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Great Ormond Street Hospital|LOCATION",
+                "Greater Manchester Police|ORGANIZATION", "Britain|LOCATION", "Great Heroes|ORGANIZATION");
+    }
+
+    @Test
     void aVerbInANameSplitsIt() {
         Marked m = Marked.of("[BYD overtook Tesla|ORGANIZATION] and [Samsung|ORGANIZATION] [overtook Apple|PRODUCT]; "
                 + "[Ford|ORGANIZATION] [beat|PRODUCT] [GM|ORGANIZATION]. The [Nobel Prize in Physiology or Medicine|EVENT]"
