@@ -737,10 +737,10 @@ final class NameRules {
      * name of their own ("Russia's | Defence Ministry"). Not in a Title Case line.
      */
     static void joinPossessiveInstitutions(String body, List<FoundName> found) {
-        for (int p = body.indexOf('\'', 1), q = body.indexOf('\u2019', 1); p > 0 || q > 0;
-                p = p > 0 && (q < 0 || p < q) ? body.indexOf('\'', p + 1) : p,
-                q = q > 0 && (p < 0 || q < p) ? body.indexOf('\u2019', q + 1) : q) {
-            int at = p > 0 && (q < 0 || p < q) ? p : q;
+        for (int at = 1; at < body.length() - 1; at++) {
+            if (body.charAt(at) != '\'' && body.charAt(at) != '\u2019') {
+                continue;
+            }
             boolean plural = body.charAt(at - 1) == 's' && body.startsWith(" ", at + 1);
             int headStart = plural ? at + 2 : body.startsWith("s ", at + 1) ? at + 3 : -1;
             int ownerStart = lettersStart(body, at);

@@ -322,6 +322,15 @@ class NameRulesTest {
     }
 
     @Test
+    void aCurlyApostropheAfterAStraightOneIsReadToo() {
+        Marked m = Marked.of("She'll play at Women\u2019s Tennis Association events and the Farmers\u2019 Union fair.");
+        NameRules.joinPossessiveInstitutions(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Women\u2019s Tennis Association|ORGANIZATION",
+                "Farmers\u2019 Union|ORGANIZATION");
+    }
+
+    @Test
     void greatOrGreaterBeforeANameInsideASentenceIsPartOfIt() {
         Marked m = Marked.of("Doctors at Great [Ormond Street Hospital|LOCATION] and Greater [Manchester Police|ORGANIZATION]"
                 + " said so. Great [Britain|LOCATION] did not, nor a Great [Heroes|ORGANIZATION] Day.");
