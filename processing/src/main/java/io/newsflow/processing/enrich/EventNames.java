@@ -260,9 +260,9 @@ final class EventNames {
      * "US Open", "Dutch Grand Prix", "Tokyo Marathon", "Paris Motor Show", "ATP Finals": a place or organisation the
      * tagger found, or a people's adjective, right before a capitalised "Open", "Grand Prix", "Marathon", "Motor
      * Show", "Airshow", "Fashion Week", "Book Fair", "Masters", "Finals" or the like names a tournament, a race, a
-     * show or a fair with it, an event, where the tagger stopped short of the words or never began ("Dutch" alone is no name). Not before another
-     * capitalised word ("Google Open Source"), which makes some other name, nor inside a longer name found
-     * ("Deauville American Film Festival").
+     * show or a fair with it, an event, where the tagger stopped short of the words or never began ("Dutch" alone
+     * is no name). Not before another capitalised word ("Google Open Source"), which makes some other name, nor
+     * inside a longer name found ("Deauville American Film Festival").
      */
     static void namedEvents(String body, List<FoundName> found, Set<String> demonyms,
             Function<String, Set<EntityType>> knownTypes) {

@@ -90,10 +90,10 @@ final class Linker {
      * the longest ones, left to right ("New York" in "New York Times", not also "York"), and never the entity
      * the whole name already is, nor one of its other names ("Musk" in "Elon Musk", "Quebec" in "Quebec City").
      * An inner name stands at the start of the outer one, after a word such as "of" ("University of Helsinki") or
-     * after a number or an ordinal ("2013 Virginia election", "33rd Berlin International Film Festival"); a name after another capitalised word is a part of the name, not
-     * a name of its own ("York" in "New York"), nor is one before "of" in a name the knowledge base holds, the
-     * outer name's head ("Conservative Party" in "Conservative Party of Canada"; but "Fine Gael" in "Fine Gael of
-     * Ireland", a name the tagger ran on).
+     * after a number or an ordinal ("2013 Virginia election", "33rd Berlin International Film Festival"); a name
+     * after another capitalised word is a part of the name, not a name of its own ("York" in "New York"), nor is one
+     * before "of" in a name the knowledge base holds, the outer name's head ("Conservative Party" in "Conservative
+     * Party of Canada"; but "Fine Gael" in "Fine Gael of Ireland", a name the tagger ran on).
      * A person's name holds no other names ("Alvin" in "Alvin Yeung" is no one else). The inner names are
      * linked as they are added. Besides the names the knowledge base knows, a place the article itself names on
      * its own is one at the start of an organisation's name too ("Irving, Texas" … "the Irving Police Department").

@@ -750,10 +750,14 @@ final class NameRules {
             String owner = body.substring(ownerStart, at);
             int headEnd = -1;
             int words = 0;
-            for (int end = headStart - 1, next = wordEnd(body, end); next > 0 && words < 4
-                    && nameWord(body.substring(end + 1, next)); end = next, next = wordEnd(body, end)) {
+            for (int end = headStart - 1, next = wordEnd(body, end); next > 0 && words < 4; end = next,
+                    next = wordEnd(body, end)) {
+                String word = body.substring(end + 1, next);
+                if (!nameWord(word)) {
+                    break;
+                }
                 words++;
-                if (isInstitution(body.substring(end + 1, next))) {
+                if (isInstitution(word)) {
                     headEnd = next;
                 }
             }
