@@ -654,7 +654,7 @@ final class NameRules {
             "Company", "Constabulary", "Corporation", "Corps", "Council", "Department", "Directorate", "Dynamics",
             "Federation", "Forces", "Foundation", "Fund", "Government", "Guard", "Holdings", "Institute", "Institution",
             "League", "Ministry", "Navy", "Organisation", "Organization", "Parliament", "Partners", "Party", "Police",
-            "Productions", "Securities", "Society", "Trust", "University");
+            "Productions", "Securities", "Service", "Society", "Trust", "University");
 
     static boolean namesAnOrganisation(String name) {
         return hasWord(name, ORGANISATION_WORDS::contains);
@@ -689,13 +689,22 @@ final class NameRules {
         }
     }
 
+    /** Words that make the capitalised words before them an award's name. */
+    private static final Set<String> AWARDS = Set.of("Award", "Awards", "Medal", "Prize", "Trophy");
+
+    /** The capitalised word after the space at {@code at}, or "" where there is none. */
+    private static String wordAt(String body, int at) {
+        return capitalisedWordAt(body, at) ? body.substring(at + 1, lettersEnd(body, at + 1)) : "";
+    }
+
     /**
      * "MCD | Productions", "Dubai | Civil Defence", "Texas | Department of Public Safety": a name the tagger found
-     * takes the capitalised words right after it that nobody found, where the last of them names an organisation;
-     * the name is then an organisation's. At most three words, none a title, a role, a day, a month or a
-     * possessive; not after a person's name, not to "Government" ("UK | Government", "Liberal | Government": which
-     * government is a name is the knowledge base's to say, as for "Scottish Government"), and not in a Title Case
-     * line. {@link #extendInstitutionNames} then takes "of Public Safety".
+     * takes the capitalised words right after it that nobody found, where the last of them names an organisation
+     * and no award's word follows it ("NASA | Public Service Medal" is an award's name); the name is then an
+     * organisation's. At most three words, none a title, a role, a day, a month or a possessive; not after a
+     * person's name, not to "Government" ("UK | Government", "Liberal | Government": which government is a name is
+     * the knowledge base's to say, as for "Scottish Government"), and not in a Title Case line.
+     * {@link #extendInstitutionNames} then takes "of Public Safety".
      */
     static void extendHeadWordsRight(String body, List<FoundName> found) {
         found.sort(Comparator.comparingInt(f -> f.start));
@@ -719,7 +728,7 @@ final class NameRules {
                 }
                 at = wordEnd;
             }
-            if (end > 0 && !inTitleCaseLine(body, f.start)) {
+            if (end > 0 && !AWARDS.contains(wordAt(body, end)) && !inTitleCaseLine(body, f.start)) {
                 found.set(i, new FoundName(f.start, end, body.substring(f.start, end), EntityType.ORGANIZATION,
                         f.margin));
             }

@@ -18,6 +18,14 @@ public final class Tokenizer {
             "Adm", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Inc", "Ltd", "Co", "Corp", "Bros", "vs", "etc", "No",
             "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd",
             "Rd", "approx", "al", "Ph", "Mass", "Calif", "Fla", "Ill", "Penn", "Wash", "Ore", "Ariz");
+    /** The abbreviations that are titles: they stand before a name, so one that nothing can follow ends a name. */
+    private static final Set<String> TITLES = Set.of("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt",
+            "Cmdr", "Adm", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres");
+    /** Capitalised words that open sentences and never names: no title stands before one ("Hun Sen. Her party"). */
+    private static final Set<String> SENTENCE_WORDS = Set.of("A", "An", "The", "I", "He", "She", "It", "We", "They",
+            "His", "Her", "Its", "Our", "Their", "This", "That", "These", "Those", "There", "Then", "But", "And", "Or",
+            "So", "Yet", "In", "On", "At", "As", "By", "For", "From", "With", "After", "Before", "When", "While",
+            "If", "Although", "Since", "What", "Who", "Why", "How");
 
     public Tokens tokenize(CharSequence text) {
         Tokens tokens = new Tokens(text);
@@ -164,7 +172,28 @@ public final class Tokenizer {
                 return true; // "U.S", "e.g", "Ph.D" take their final period too
             }
         }
-        return length <= 5 && ABBREVIATIONS.contains(text.subSequence(start, end).toString());
+        String word = text.subSequence(start, end).toString();
+        return length <= 5 && ABBREVIATIONS.contains(word) && (!TITLES.contains(word) || nameMayFollow(text, end + 1, n));
+    }
+
+    /**
+     * Whether a name may follow a title's period at {@code i}: not at the end of the text or of a line, nor
+     * before a word that opens sentences, where the title's letters were the end of a name ("with Hun Sen.",
+     * "said Amartya Sen. The prize ...").
+     */
+    private static boolean nameMayFollow(CharSequence text, int i, int n) {
+        int next = i;
+        while (next < n && text.charAt(next) == ' ') {
+            next++;
+        }
+        if (next >= n || text.charAt(next) == '\n' || text.charAt(next) == '\r') {
+            return false;
+        }
+        int wordEnd = next;
+        while (wordEnd < n && Chars.isLetterOrDigit(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        return !SENTENCE_WORDS.contains(text.subSequence(next, wordEnd).toString());
     }
 
     private static void extend(Tokens tokens) {

@@ -32,6 +32,15 @@ class TokenizerTest {
     }
 
     @Test
+    void aTitlesPeriodEndsTheSentenceWhereNoNameCanFollow() {
+        assertThat(words("Vermont Sen. Bernie Sanders called Hun Sen. Her party thanked Amartya Sen.\nGov. Newsom"))
+                .containsExactly("Vermont", "Sen.", "Bernie", "Sanders", "called", "Hun", "Sen", ".", "Her", "party",
+                        "thanked", "Amartya", "Sen", ".", "Gov.", "Newsom");
+        Tokens tokens = tokenizer.tokenize("A call with Hun Sen. Her party lost.");
+        assertThat(tokens.sentenceStart(6)).isTrue();
+    }
+
+    @Test
     void aCapitalLettersPeriodEndsTheSentenceWhereNoNameGoesOnAfterIt() {
         assertThat(words("L. van Beethoven and George W. Bush bought a Tesla Model Y. It was Plan B. which\nfailed:"
                 + " the Ally X.")).containsExactly("L.", "van", "Beethoven", "and", "George", "W.", "Bush", "bought", "a",
