@@ -2,10 +2,12 @@ package io.newsflow.processing.enrich;
 
 import io.newsflow.processing.enrich.ner.Gazetteer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -191,6 +193,11 @@ final class Linker {
      */
     void addKnownNames(String body, List<TermMatcher.Match<Known>> known, List<FoundName> found) {
         List<FoundName> added = new ArrayList<>();
+        // the found names by start, to look at only those near each known name: texts of any length stay linear
+        List<FoundName> byStart = new ArrayList<>(found);
+        byStart.sort(Comparator.comparingInt(f -> f.start));
+        int longest = byStart.stream().mapToInt(f -> f.end - f.start).max().orElse(0);
+        Set<FoundName> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
         for (TermMatcher.Match<Known> match : known) {
             EntityType type = match.value().first().type();
             if (type == EntityType.LOCATION || type == EntityType.OTHER) {
@@ -204,8 +211,10 @@ final class Linker {
             }
             List<FoundName> inside = new ArrayList<>();
             boolean crossed = false;
-            for (FoundName f : found) {
-                if (f.start < end && start < f.end) {
+            int from = firstStartingAt(byStart, start - longest);
+            for (int k = from; k < byStart.size() && byStart.get(k).start < end; k++) {
+                FoundName f = byStart.get(k);
+                if (!replaced.contains(f) && start < f.end) {
                     if (start <= f.start && f.end <= end && f.end - f.start < end - start) {
                         inside.add(f);
                     } else {
@@ -218,12 +227,26 @@ final class Linker {
                     && (type == EntityType.ORGANIZATION || type == EntityType.PERSON) && beginsLongerName(body, end)) {
                 continue;
             }
-            if (!inside.isEmpty()) {
-                found.removeAll(inside);
-            }
+            replaced.addAll(inside);
             added.add(new FoundName(start, end, body.substring(start, end), type, 1.0));
         }
+        found.removeIf(replaced::contains);
         found.addAll(added);
+    }
+
+    /** The index of the first of {@code byStart} (sorted by start) that starts at {@code at} or after. */
+    private static int firstStartingAt(List<FoundName> byStart, int at) {
+        int low = 0;
+        int high = byStart.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (byStart.get(mid).start < at) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /**
@@ -295,6 +318,7 @@ final class Linker {
     void disambiguate(String body, List<FoundName> found) {
         Set<KnowledgeBase.Entry> named = new HashSet<>();
         found.forEach(f -> named.add(f.entry));
+        Map<String, Boolean> qualifiersNamed = new HashMap<>(); // each qualifier looked for once per text
         for (FoundName mention : found) {
             if (!mention.ambiguous || mention.entry == null) {
                 continue;
@@ -313,7 +337,8 @@ final class Linker {
             }
             for (KnowledgeBase.Entry candidate : candidates) {
                 String qualifier = qualifier(candidate.wikipedia());
-                if (candidate.type() == mention.entry.type() && qualifier != null && isNamed(qualifier, body, named)) {
+                if (candidate.type() == mention.entry.type() && qualifier != null
+                        && qualifiersNamed.computeIfAbsent(qualifier, q -> isNamed(q, body, named))) {
                     mention.entry = candidate;
                     break;
                 }

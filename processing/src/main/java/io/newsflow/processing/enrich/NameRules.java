@@ -551,7 +551,7 @@ final class NameRules {
      * one person beside an "Ann Smith".
      */
     static void splitPeopleOff(String body, List<FoundName> found) {
-        List<String> people = new ArrayList<>();
+        Set<String> people = new HashSet<>();
         for (FoundName f : found) {
             if (f.type == EntityType.PERSON && f.text.indexOf(' ') > 0) {
                 people.add(f.text);
@@ -560,15 +560,15 @@ final class NameRules {
         if (people.isEmpty()) {
             return;
         }
-        people.sort(Comparator.comparingInt(String::length).reversed()); // the longest person's name first
         for (int i = found.size() - 1; i >= 0; i--) {
             FoundName f = found.get(i);
             if (f.type == EntityType.PERSON) {
                 continue;
             }
-            for (String person : people) {
-                int restEnd = f.text.length() - person.length() - 1;
-                if (f.text.endsWith(" " + person) && f.text.lastIndexOf(' ', restEnd - 1) > 0) {
+            // the longest person's name the name ends in: its suffixes after each space, from the longest
+            for (int space = f.text.indexOf(' '); space > 0; space = f.text.indexOf(' ', space + 1)) {
+                String person = f.text.substring(space + 1);
+                if (people.contains(person) && f.text.lastIndexOf(' ', space - 1) > 0) {
                     int split = f.end - person.length();
                     int firstEnd = split - 1;
                     found.set(i, new FoundName(f.start, firstEnd, body.substring(f.start, firstEnd), f.type, f.margin));

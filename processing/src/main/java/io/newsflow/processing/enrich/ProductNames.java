@@ -1,7 +1,11 @@
 package io.newsflow.processing.enrich;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -564,16 +568,35 @@ final class ProductNames {
      * often than it makes it ("Alaska Airlines" + "Boeing 737 Max 9", "US Air Force" + "F-35").
      */
     static void joinMakers(String body, List<FoundName> found) {
-        for (FoundName product : List.copyOf(found)) {
-            if (product.linkedType() != EntityType.PRODUCT || !found.contains(product)) {
-                continue;
+        Map<Integer, FoundName> makers = new HashMap<>(); // one-word organisations by where they end
+        for (FoundName f : found) {
+            if (f.text.indexOf(' ') < 0 && f.linkedType() == EntityType.ORGANIZATION) {
+                makers.putIfAbsent(f.end, f);
             }
-            found.stream().filter(maker -> maker.end + 1 == product.start && body.charAt(maker.end) == ' '
-                            && maker.text.indexOf(' ') < 0 && maker.linkedType() == EntityType.ORGANIZATION)
-                    .findFirst().ifPresent(maker -> {
-                        found.remove(maker);
-                        found.set(found.indexOf(product), product.spanning(maker.start, product.end, body));
-                    });
+        }
+        if (makers.isEmpty()) {
+            return;
+        }
+        Map<FoundName, FoundName> joined = new IdentityHashMap<>(); // a product and its maker -> the two as one
+        for (FoundName product : found) {
+            FoundName maker = makers.get(product.start - 1);
+            if (product.linkedType() == EntityType.PRODUCT && maker != null && body.charAt(maker.end) == ' ') {
+                makers.remove(maker.end);
+                joined.put(maker, null);
+                joined.put(product, product.spanning(maker.start, product.end, body));
+            }
+        }
+        if (!joined.isEmpty()) {
+            List<FoundName> kept = new ArrayList<>(found.size());
+            for (FoundName f : found) {
+                if (!joined.containsKey(f)) {
+                    kept.add(f);
+                } else if (joined.get(f) != null) {
+                    kept.add(joined.get(f));
+                }
+            }
+            found.clear();
+            found.addAll(kept);
         }
     }
 
