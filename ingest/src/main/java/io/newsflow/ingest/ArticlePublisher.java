@@ -82,10 +82,15 @@ public final class ArticlePublisher implements AutoCloseable {
      * @throws IllegalStateException naming the broker or the topic and Kafka's reason
      */
     public void checkTopic() {
+        checkTopic(CHECK_TIMEOUT);
+    }
+
+    void checkTopic(Duration timeout) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            admin.describeTopics(List.of(topic)).allTopicNames().get(CHECK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Admin admin = Admin.create(config);
+        try {
+            admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 throw new IllegalStateException("topic " + topic + " does not exist on Kafka at " + bootstrapServers
@@ -95,10 +100,13 @@ public final class ArticlePublisher implements AutoCloseable {
                     e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + ": no answer in "
-                    + CHECK_TIMEOUT.toSeconds() + " s", e);
+                    + timeout.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking Kafka at " + bootstrapServers, e);
+        } finally {
+            // without a timeout, close() waits for the unanswered request until Kafka's own API timeout (60 s)
+            admin.close(Duration.ZERO);
         }
     }
 
