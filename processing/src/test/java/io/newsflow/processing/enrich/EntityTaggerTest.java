@@ -284,13 +284,15 @@ class EntityTaggerTest {
     @Test
     void centralBanksAndWeatherAgenciesAreKnownAndATitlesLettersMayEndAName() {
         List<Enrichment.Entity> entities = tagger.tag(null, "The Bank of Thailand and Norges Bank held rates, AEMET "
-                + "warned of heat in Seville, and the Africa CDC sent vaccines. She spoke with Hun Sen. Her party lost.");
+                + "warned of heat in Seville, and the Africa CDC sent vaccines. She spoke with Hun Sen. Her party "
+                + "lost.");
 
         assertThat(named(entities, "AEMET").wikipedia()).isEqualTo("State Meteorological Agency");
         assertThat(entities).extracting(Enrichment.Entity::name).contains("Bank of Thailand", "Norges Bank",
                 "Africa CDC", "Hun Sen");
         assertThat(named(entities, "Hun Sen").type()).isEqualTo(EntityType.PERSON);
-        assertThat(named(entities, "Hun Sen").mentions()).extracting(Enrichment.Mention::text).containsExactly("Hun Sen");
+        assertThat(named(entities, "Hun Sen").mentions()).extracting(Enrichment.Mention::text)
+                .containsExactly("Hun Sen");
     }
 
     @Test

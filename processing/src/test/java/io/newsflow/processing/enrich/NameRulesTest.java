@@ -299,14 +299,15 @@ class NameRulesTest {
         Marked m = Marked.of("Promoter [MCD|ORGANIZATION] Productions said [Dubai|LOCATION] Civil Defence and the "
                 + "[Texas|LOCATION] Department of Public Safety agreed with [Oklahoma|LOCATION] City Police, not "
                 + "[Jane Smith|PERSON] Foundation nor the [UK|LOCATION] Government, [Apple|ORGANIZATION] Music or "
-                + "[Liberal|ORGANIZATION] Party's leader. The [Kenya Wildlife|ORGANIZATION] Service gave [NASA|ORGANIZATION] "
-                + "Public Service Medal winners a tour.\nA Headline About [Acme|ORGANIZATION] Productions Today");
+                + "[Liberal|ORGANIZATION] Party's leader. The [Kenya Wildlife|ORGANIZATION] Service gave "
+                + "[NASA|ORGANIZATION] Public Service Medal winners a tour.\nA Headline About [Acme|ORGANIZATION] "
+                + "Productions Today");
         NameRules.extendHeadWordsRight(m.body(), m.found());
 
         assertThat(m.names()).containsExactly("MCD Productions|ORGANIZATION", "Dubai Civil Defence|ORGANIZATION",
                 "Texas Department|ORGANIZATION", "Oklahoma City Police|ORGANIZATION", "Jane Smith|PERSON", "UK|LOCATION",
-                "Apple|ORGANIZATION", "Liberal|ORGANIZATION", "Kenya Wildlife Service|ORGANIZATION", "NASA|ORGANIZATION",
-                "Acme|ORGANIZATION");
+                "Apple|ORGANIZATION", "Liberal|ORGANIZATION", "Kenya Wildlife Service|ORGANIZATION",
+                "NASA|ORGANIZATION", "Acme|ORGANIZATION");
     }
 
     @Test

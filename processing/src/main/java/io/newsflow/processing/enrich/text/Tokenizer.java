@@ -6,8 +6,8 @@ import java.util.Set;
  * Splits text into word and punctuation tokens the way English NER corpora do, keeping offsets into the
  * text: words keep inner hyphens, periods, apostrophes and slashes ({@code Grok-1.5}, {@code U.S.},
  * {@code O'Brien}); possessive {@code 's} and {@code n't} are tokens of their own; a final period stays on a
- * known abbreviation or an initial before a capitalised word ({@code Dr.}, {@code J.}); other punctuation is one
- * token per character.
+ * known abbreviation or an initial before a capitalised word ({@code Dr.}, {@code J.}), but not on a title's letters
+ * where no name can follow them ("with Hun Sen. Her party"); other punctuation is one token per character.
  * Sentences start at the first token, after a blank line, and after {@code .!?} followed by a token that
  * starts with an upper-case letter, a digit or a quote.
  */
@@ -173,7 +173,8 @@ public final class Tokenizer {
             }
         }
         String word = text.subSequence(start, end).toString();
-        return length <= 5 && ABBREVIATIONS.contains(word) && (!TITLES.contains(word) || nameMayFollow(text, end + 1, n));
+        return length <= 5 && ABBREVIATIONS.contains(word)
+                && (!TITLES.contains(word) || nameMayFollow(text, end + 1, n));
     }
 
     /**
