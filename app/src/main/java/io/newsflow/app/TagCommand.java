@@ -5,10 +5,9 @@ import io.newsflow.app.quality.JsonlDocuments;
 import io.newsflow.app.quality.TagJson;
 import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +66,11 @@ final class TagCommand implements Callable<Integer> {
         TagJson json = new TagJson(mapper);
         int[] counts = new int[3]; // tagged, malformed, failed in the engine
         long size = "-".equals(input) ? 0 : Files.size(Path.of(input));
-        try (BufferedReader reader = open(input); Writer writer = create(output, spec.commandLine().getOut());
+        try (InputStream in = open(input); Writer writer = create(output, spec.commandLine().getOut());
              ProgressBar bar = size > PROGRESS_BAR_FROM_BYTES ? new ProgressBarBuilder().setTaskName("Tagging")
                      .setInitialMax(size).setUnit(" MB", 1 << 20).setConsumer(new ConsoleProgressBarConsumer(System.err))
                      .build() : null) {
-            JsonlDocuments.read(reader, mapper, doc -> {
+            JsonlDocuments.read(in, mapper, doc -> {
                 Enrichment enrichment;
                 try {
                     enrichment = engine.enrich(doc.title(), doc.text());
@@ -105,10 +104,8 @@ final class TagCommand implements Callable<Integer> {
         return counts[2] == 0 ? 0 : 1;
     }
 
-    private static BufferedReader open(String input) throws IOException {
-        return "-".equals(input)
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+    private static InputStream open(String input) throws IOException {
+        return "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
     }
 
     private static Writer create(String output, PrintWriter stdout) throws IOException {

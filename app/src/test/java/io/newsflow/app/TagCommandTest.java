@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,6 +130,51 @@ class TagCommandTest {
                 .containsExactly("Nick Bos", "University of Helsinki");
         assertThat(outer.get("entities")).extracting(e -> e.get("name").asText())
                 .containsExactlyInAnyOrder("Nick Bos", "University of Helsinki");
+    }
+
+    /** Five documents; the third has the byte 0xE9 (Latin-1's é), which is not UTF-8. */
+    private static byte[] fiveLinesTheThirdNotUtf8() {
+        String lines = """
+                {"id": "d1", "text": "Joe Biden spoke in Paris."}
+                {"id": "d2", "text": "Angela Merkel spoke in Berlin."}
+                {"id": "d3", "text": "Caf\u00e9 owners met in Lyon."}
+                {"id": "d4", "text": "Emmanuel Macron spoke in Lyon."}
+                {"id": "d5", "text": "Olaf Scholz spoke in Hamburg."}
+                """;
+        return lines.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsReportedByItsNumberSkippedAndCounted() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tag-" + UUID.randomUUID()));
+        Path input = Files.write(dir.resolve("docs.jsonl"), fiveLinesTheThirdNotUtf8());
+        Path output = dir.resolve("tags.jsonl");
+
+        CommandRunner result = CommandRunner.run("tag", "-i", input.toString(), "-o", output.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains(input + ":3: skipped: not valid UTF-8 (byte 0xE9 at offset 25 of the line)")
+                .contains("tagged 4 document(s), skipped 1 malformed line(s)");
+        assertThat(Files.readAllLines(output)).extracting(line -> new ObjectMapper().readTree(line).get("id").asText())
+                .containsExactly("d1", "d2", "d4", "d5");
+    }
+
+    @Test
+    void standardInputIsReadAsStrictlyAsAFile() throws Exception {
+        InputStream stdin = System.in;
+        CommandRunner result;
+        try {
+            System.setIn(new ByteArrayInputStream(fiveLinesTheThirdNotUtf8()));
+            result = CommandRunner.run("tag", "-i", "-", "-o", "-");
+        } finally {
+            System.setIn(stdin);
+        }
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("-:3: skipped: not valid UTF-8 (byte 0xE9 at offset 25 of the line)")
+                .contains("tagged 4 document(s), skipped 1 malformed line(s)");
+        assertThat(result.out().lines().toList()).extracting(line -> new ObjectMapper().readTree(line).get("id").asText())
+                .containsExactly("d1", "d2", "d4", "d5");
     }
 
     @Test
