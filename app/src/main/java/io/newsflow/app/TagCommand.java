@@ -61,6 +61,12 @@ final class TagCommand implements Callable<Integer> {
         if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
             throw new IllegalArgumentException("--input " + input + ": no such file");
         }
+        if (!"-".equals(input) && !"-".equals(output) && Files.exists(Path.of(output))
+                && Files.isSameFile(Path.of(input), Path.of(output))) {
+            // opening the output would truncate the input before a line of it is read
+            throw new IllegalArgumentException("--output " + output + " is the same file as --input " + input
+                    + ": write the tags to another file");
+        }
         EnrichmentEngine engine = engines.apply(nerModel);
         ObjectMapper mapper = new ObjectMapper();
         TagJson json = new TagJson(mapper);

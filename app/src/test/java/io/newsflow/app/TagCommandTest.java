@@ -178,6 +178,22 @@ class TagCommandTest {
     }
 
     @Test
+    void anOutputThatIsTheInputIsRefusedAndTheInputKept() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tag-" + UUID.randomUUID()));
+        String text = "{\"id\": \"d1\", \"text\": \"Joe Biden spoke in Paris.\"}\n";
+        Path input = Files.writeString(dir.resolve("docs.jsonl"), text);
+
+        for (String output : List.of(input.toString(), dir.resolve("../" + dir.getFileName() + "/./docs.jsonl").toString(),
+                input.toAbsolutePath().toString())) {
+            CommandRunner result = CommandRunner.run("tag", "-i", input.toString(), "-o", output);
+
+            assertThat(result.exitCode()).as(output).isEqualTo(2);
+            assertThat(result.err()).contains("--output " + output + " is the same file as --input " + input);
+            assertThat(Files.readString(input)).isEqualTo(text);
+        }
+    }
+
+    @Test
     void missingInputIsAUsageError() {
         CommandRunner result = CommandRunner.run("tag", "--input", "target/nope.jsonl", "--output", "-");
 
