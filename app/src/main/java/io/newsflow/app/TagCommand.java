@@ -58,15 +58,7 @@ final class TagCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
-            throw new IllegalArgumentException("--input " + input + ": no such file");
-        }
-        if (!"-".equals(input) && !"-".equals(output) && Files.exists(Path.of(output))
-                && Files.isSameFile(Path.of(input), Path.of(output))) {
-            // opening the output would truncate the input before a line of it is read
-            throw new IllegalArgumentException("--output " + output + " is the same file as --input " + input
-                    + ": write the tags to another file");
-        }
+        checkFiles();
         EnrichmentEngine engine = engines.apply(nerModel);
         ObjectMapper mapper = new ObjectMapper();
         TagJson json = new TagJson(mapper);
@@ -110,6 +102,34 @@ final class TagCommand implements Callable<Integer> {
         return counts[2] == 0 ? 0 : 1;
     }
 
+    /** Refuses, before the engine loads, an input that cannot be read and an output that cannot be written. */
+    private void checkFiles() throws IOException {
+        if (!"-".equals(input)) {
+            Path in = Path.of(input);
+            if (Files.isDirectory(in)) {
+                throw new IllegalArgumentException("--input " + input + ": is a directory, not a file");
+            }
+            if (!Files.isRegularFile(in)) {
+                throw new IllegalArgumentException("--input " + input + ": no such file");
+            }
+        }
+        if ("-".equals(output)) {
+            return;
+        }
+        Path out = Path.of(output);
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--output " + output + ": is a directory, not a file");
+        }
+        if (out.getParent() != null && !Files.isDirectory(out.getParent())) {
+            throw new IllegalArgumentException("--output " + output + ": no such directory " + out.getParent());
+        }
+        if (!"-".equals(input) && Files.exists(out) && Files.isSameFile(Path.of(input), out)) {
+            // opening the output would truncate the input before a line of it is read
+            throw new IllegalArgumentException("--output " + output + " is the same file as --input " + input
+                    + ": write the tags to another file");
+        }
+    }
+
     private static InputStream open(String input) throws IOException {
         return "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
     }
@@ -122,6 +142,14 @@ final class TagCommand implements Callable<Integer> {
                         flush(); // never close stdout
                     }
                 }
-                : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+                : newFile(output);
+    }
+
+    private static Writer newFile(String output) throws IOException {
+        try {
+            return Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + output, e); // e names the reason: AccessDeniedException, …
+        }
     }
 }

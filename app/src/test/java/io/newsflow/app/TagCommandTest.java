@@ -194,6 +194,49 @@ class TagCommandTest {
     }
 
     @Test
+    void aByteOrderMarkIsDroppedAndALineWithMoreAfterItsObjectIsMalformed() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tag-" + UUID.randomUUID()));
+        Path input = Files.writeString(dir.resolve("docs.jsonl"), """
+                \uFEFF{"id": "d1", "text": "Joe Biden spoke in Paris."}
+                {"id": "t1", "text": "Joe Biden."} garbage
+                {"id": "t2", "text": "Joe Biden."} {"id": "t3", "text": "Angela Merkel."}
+                {"id": "t4", "text": "Joe Biden."
+                {"id": "d5", "text": "Olaf Scholz spoke in Hamburg."}
+                """);
+        Path output = dir.resolve("tags.jsonl");
+
+        CommandRunner result = CommandRunner.run("tag", "-i", input.toString(), "-o", output.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains(input + ":2: skipped: not valid JSON: Unrecognized token 'garbage'")
+                .contains(input + ":3: skipped: not valid JSON: more after the JSON value, at column 36")
+                .contains(input + ":4: skipped: not valid JSON: Unexpected end-of-input: expected close marker for "
+                        + "Object (start marker at column 1)")
+                .doesNotContain("Source", "REDACTED")
+                .contains("tagged 2 document(s), skipped 3 malformed line(s)");
+        assertThat(Files.readAllLines(output)).extracting(line -> new ObjectMapper().readTree(line).get("id").asText())
+                .containsExactly("d1", "d5");
+    }
+
+    @Test
+    void aDirectoryOrAMissingDirectoryIsAUsageErrorThatSaysSo() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tag-" + UUID.randomUUID()));
+        Path input = Files.writeString(dir.resolve("docs.jsonl"), "{\"id\": \"d1\", \"text\": \"Joe Biden.\"}\n");
+        Path nowhere = dir.resolve("no/such/dir/tags.jsonl");
+
+        CommandRunner fromDirectory = CommandRunner.run("tag", "-i", dir.toString(), "-o", "-");
+        CommandRunner toDirectory = CommandRunner.run("tag", "-i", input.toString(), "-o", dir.toString());
+        CommandRunner toNowhere = CommandRunner.run("tag", "-i", input.toString(), "-o", nowhere.toString());
+
+        assertThat(fromDirectory.exitCode()).isEqualTo(2);
+        assertThat(fromDirectory.err()).contains("--input " + dir + ": is a directory, not a file");
+        assertThat(toDirectory.exitCode()).isEqualTo(2);
+        assertThat(toDirectory.err()).contains("--output " + dir + ": is a directory, not a file");
+        assertThat(toNowhere.exitCode()).isEqualTo(2);
+        assertThat(toNowhere.err()).contains("--output " + nowhere + ": no such directory " + nowhere.getParent());
+    }
+
+    @Test
     void missingInputIsAUsageError() {
         CommandRunner result = CommandRunner.run("tag", "--input", "target/nope.jsonl", "--output", "-");
 

@@ -1,8 +1,12 @@
 package io.newsflow.app.quality;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.newsflow.ingest.JsonErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +26,9 @@ import java.util.function.Consumer;
  * and reading goes on.
  */
 public final class JsonlDocuments {
+
+    /** The byte order mark some editors write at the start of a UTF-8 file. */
+    private static final String BOM = "\uFEFF";
 
     /** One input document and its whole JSON object (gold files carry their labels there). */
     public record Document(int line, String id, String title, String text, JsonNode json) {}
@@ -54,8 +61,9 @@ public final class JsonlDocuments {
     }
 
     /**
-     * Reads one JSON value per line ({@code \n} or {@code \r\n}), skipping blank lines: each goes to {@code onValue}
-     * with its line number, and a line that is not UTF-8 or not JSON to {@code onError}. Memory holds one line at a
+     * Reads one JSON value per line ({@code \n} or {@code \r\n}; a byte order mark at the start is dropped), skipping
+     * blank lines: each goes to {@code onValue} with its line number, and a line that is not UTF-8 or not one JSON
+     * value to {@code onError}. Memory holds one line at a
      * time, whatever the size of the input.
      */
     public static void readValues(InputStream in, ObjectMapper mapper, LineValue onValue,
@@ -63,6 +71,8 @@ public final class JsonlDocuments {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // a line is one value: '{"id": "a", "text": "…"} garbage' is not a document with garbage after it
+        ObjectReader values = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         Lines lines = new Lines(in);
         int lineNumber = 0;
         try {
@@ -77,14 +87,17 @@ public final class JsonlDocuments {
                             bytes.get(bytes.position()) & 0xFF, bytes.position()));
                     continue;
                 }
+                if (lineNumber == 1 && line.startsWith(BOM)) {
+                    line = line.substring(BOM.length());
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 JsonNode node;
                 try {
-                    node = mapper.readTree(line);
+                    node = values.readTree(line);
                 } catch (JsonProcessingException e) {
-                    onError.accept(lineNumber, "not valid JSON: " + e.getOriginalMessage());
+                    onError.accept(lineNumber, "not valid JSON: " + reason(e));
                     continue;
                 }
                 onValue.accept(lineNumber, node);
@@ -92,6 +105,14 @@ public final class JsonlDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
         }
+    }
+
+    private static String reason(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")
+                && e.getLocation() != null) {
+            return "more after the JSON value, at column " + e.getLocation().getColumnNr();
+        }
+        return JsonErrors.reason(e);
     }
 
     /**
