@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code newsflow tag}: batch tagging without Kafka, with the engine the Flink job uses. */
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = {"Tags documents without Kafka, with the same engine as the Flink job.",
-                "Input: JSONL {\"id\", \"title\"?, \"text\"} (the files in ../shared/eval work as they are). "
+                "Input: JSONL {\"id\", \"title\"?, \"text\"} (the files in ../shared/eval work as they are), or "
+                        + "with \"body\" for \"text\" as ingest reads articles (samples/articles/briefs.jsonl). "
                         + "Output: one JSON line per input line, in the same order: id, language, mentions "
                         + "(start/end are offsets into text), entities, topics (best first).",
                 "A malformed line is reported with its number, skipped and counted; the run goes on. So is a "

@@ -237,6 +237,40 @@ class TagCommandTest {
     }
 
     @Test
+    void theSamplesBodyStandsInForAMissingTextAndAMissingFieldIsCalledMissing() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tag-" + UUID.randomUUID()));
+        Path input = Files.writeString(dir.resolve("docs.jsonl"), """
+                {"id": "b1", "title": "Summit", "body": "Joe Biden met Emmanuel Macron in Washington."}
+                {"id": "b2", "title": "No text"}
+                {"title": "No id", "text": "Joe Biden spoke."}
+                {"id": "b4", "body": 7}
+                """);
+        Path output = dir.resolve("tags.jsonl");
+
+        CommandRunner result = CommandRunner.run("tag", "-i", input.toString(), "-o", output.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains(input + ":2: skipped: field 'text' (or 'body') is missing")
+                .contains(input + ":3: skipped: field 'id' is missing")
+                .contains(input + ":4: skipped: field 'body' must be a string, got number")
+                .contains("tagged 1 document(s), skipped 3 malformed line(s)");
+        JsonNode tags = new ObjectMapper().readTree(Files.readString(output));
+        assertThat(tags.get("id").asText()).isEqualTo("b1");
+        assertThat(tags.get("mentions")).extracting(m -> m.get("text").asText()).contains("Joe Biden", "Emmanuel Macron");
+    }
+
+    @Test
+    void theProjectsOwnSampleBriefsAreTagged() throws Exception {
+        Path briefs = Path.of("..", "samples", "articles", "briefs.jsonl");
+
+        CommandRunner result = CommandRunner.run("tag", "-i", briefs.toString(), "-o", "-");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("tagged 3 document(s), skipped 0 malformed line(s)");
+        assertThat(result.out().lines()).hasSize(3);
+    }
+
+    @Test
     void missingInputIsAUsageError() {
         CommandRunner result = CommandRunner.run("tag", "--input", "target/nope.jsonl", "--output", "-");
 

@@ -16,12 +16,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Reads documents, one JSON object per line: {@code {"id", "title"?, "text", …}} — the {@code tag} input and
- * the gold files of {@code ../shared/eval} as they are. Each line is decoded as UTF-8 on its own, strictly: a
+ * the gold files of {@code ../shared/eval} as they are — or with {@code body} for {@code text}, as {@code ingest}
+ * reads articles ({@code text} wins where both are there). Each line is decoded as UTF-8 on its own, strictly: a
  * malformed line (not UTF-8, not JSON, not a document) is handed to {@code onError} with its number and reason,
  * and reading goes on.
  */
@@ -44,18 +46,24 @@ public final class JsonlDocuments {
     public static void read(InputStream in, ObjectMapper mapper, Consumer<Document> onDocument,
                             BiConsumer<Integer, String> onError) {
         readValues(in, mapper, (lineNumber, node) -> {
+            String text = node.has("text") || !node.has("body") ? "text" : "body";
             if (!node.isObject()) {
-                onError.accept(lineNumber, "expected a JSON object");
-            } else if (!node.path("id").isTextual() || node.get("id").asText().isEmpty()) {
-                onError.accept(lineNumber, "field 'id' must be a non-empty string");
-            } else if (!node.path("text").isTextual()) {
-                onError.accept(lineNumber, "field 'text' must be a string");
+                onError.accept(lineNumber, "expected a JSON object, got " + typeOf(node));
+            } else if (!node.has("id")) {
+                onError.accept(lineNumber, "field 'id' is missing");
+            } else if (!node.get("id").isTextual() || node.get("id").asText().isEmpty()) {
+                onError.accept(lineNumber, "field 'id' must be a non-empty string, got "
+                        + (node.get("id").isTextual() ? "\"\"" : typeOf(node.get("id"))));
+            } else if (!node.has(text)) {
+                onError.accept(lineNumber, "field 'text' (or 'body') is missing");
+            } else if (!node.get(text).isTextual()) {
+                onError.accept(lineNumber, "field '" + text + "' must be a string, got " + typeOf(node.get(text)));
             } else if (node.has("title") && !node.get("title").isNull() && !node.get("title").isTextual()) {
-                onError.accept(lineNumber, "field 'title' must be a string");
+                onError.accept(lineNumber, "field 'title' must be a string, got " + typeOf(node.get("title")));
             } else {
                 JsonNode title = node.get("title");
                 onDocument.accept(new Document(lineNumber, node.get("id").asText(),
-                        title == null || title.isNull() ? null : title.asText(), node.get("text").asText(), node));
+                        title == null || title.isNull() ? null : title.asText(), node.get(text).asText(), node));
             }
         }, onError);
     }
@@ -63,8 +71,7 @@ public final class JsonlDocuments {
     /**
      * Reads one JSON value per line ({@code \n} or {@code \r\n}; a byte order mark at the start is dropped), skipping
      * blank lines: each goes to {@code onValue} with its line number, and a line that is not UTF-8 or not one JSON
-     * value to {@code onError}. Memory holds one line at a
-     * time, whatever the size of the input.
+     * value to {@code onError}. Memory holds one line at a time, whatever the size of the input.
      */
     public static void readValues(InputStream in, ObjectMapper mapper, LineValue onValue,
                                   BiConsumer<Integer, String> onError) {
@@ -105,6 +112,10 @@ public final class JsonlDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
         }
+    }
+
+    private static String typeOf(JsonNode node) {
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static String reason(JsonProcessingException e) {
