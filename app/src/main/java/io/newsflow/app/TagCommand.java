@@ -28,8 +28,10 @@ import picocli.CommandLine.Spec;
         description = {"Tags documents without Kafka, with the same engine as the Flink job.",
                 "Input: JSONL {\"id\", \"title\"?, \"text\"} (the files in ../shared/eval work as they are), or "
                         + "with \"body\" for \"text\" as ingest reads articles (samples/articles/briefs.jsonl). "
-                        + "Output: one JSON line per input line, in the same order: id, language, mentions "
-                        + "(start/end are offsets into text), entities, topics (best first).",
+                        + "Output: one JSON line per document read, in input order (a blank or skipped line gives "
+                        + "none): id, language, mentions (start/end are offsets into the text), title_mentions "
+                        + "(offsets into the title, where the text does not begin with it), entities, topics (best "
+                        + "first).",
                 "A malformed line is reported with its number, skipped and counted; the run goes on. So is a "
                         + "document the engine fails on, and the run then exits with 1."})
 final class TagCommand implements Callable<Integer> {

@@ -271,6 +271,16 @@ class TagCommandTest {
     }
 
     @Test
+    void theHelpSaysALineIsWrittenPerDocumentReadAndNamesEveryField() {
+        CommandRunner result = CommandRunner.run("tag", "--help");
+
+        String help = result.out().replaceAll("\\s+", " ");
+        assertThat(help).contains("one JSON line per document read, in input order (a blank or skipped line gives none)")
+                .contains("id, language, mentions", "title_mentions (offsets into the title", "entities, topics")
+                .doesNotContain("per input line");
+    }
+
+    @Test
     void missingInputIsAUsageError() {
         CommandRunner result = CommandRunner.run("tag", "--input", "target/nope.jsonl", "--output", "-");
 
