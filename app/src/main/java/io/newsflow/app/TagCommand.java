@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                         + "document the engine fails on, and the run then exits with 1."})
 final class TagCommand implements Callable<Integer> {
 
-    /** Inputs larger than this get a progress bar. */
+    /** Inputs larger than this get a progress bar, on a terminal. */
     private static final long PROGRESS_BAR_FROM_BYTES = 1 << 20;
 
     @Spec
@@ -68,7 +68,8 @@ final class TagCommand implements Callable<Integer> {
         int[] counts = new int[3]; // tagged, malformed, failed in the engine
         long size = "-".equals(input) ? 0 : Files.size(Path.of(input));
         try (InputStream in = open(input); Writer writer = create(output, spec.commandLine().getOut());
-             ProgressBar bar = size > PROGRESS_BAR_FROM_BYTES ? new ProgressBarBuilder().setTaskName("Tagging")
+             // not on a terminal, the bar's \r and colours would land in the file that stderr is, amid the skip messages
+             ProgressBar bar = size > PROGRESS_BAR_FROM_BYTES && System.console() != null ? new ProgressBarBuilder().setTaskName("Tagging")
                      .setInitialMax(size).setUnit(" MB", 1 << 20).setConsumer(new ConsoleProgressBarConsumer(System.err))
                      .build() : null) {
             JsonlDocuments.read(in, mapper, doc -> {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -278,6 +280,27 @@ class TagCommandTest {
         assertThat(help).contains("one JSON line per document read, in input order (a blank or skipped line gives none)")
                 .contains("id, language, mentions", "title_mentions (offsets into the title", "entities, topics")
                 .doesNotContain("per input line");
+    }
+
+    @Test
+    void noProgressBarWithoutATerminal() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tag-" + UUID.randomUUID()));
+        // over the size that gets a bar on a terminal, cheaply: one document, then a blank line of 2 MB
+        Path input = Files.writeString(dir.resolve("docs.jsonl"),
+                "{\"id\": \"d1\", \"text\": \"Joe Biden spoke in Paris.\"}\n" + " ".repeat(2 << 20) + "\n");
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        CommandRunner result;
+        try {
+            System.setErr(new PrintStream(written, true, StandardCharsets.UTF_8));
+            result = CommandRunner.run("tag", "-i", input.toString(), "-o", dir.resolve("tags.jsonl").toString());
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(System.console()).as("tests run without a terminal").isNull();
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(written.toString(StandardCharsets.UTF_8)).doesNotContain("Tagging", "\r", "\u001b[");
     }
 
     @Test
