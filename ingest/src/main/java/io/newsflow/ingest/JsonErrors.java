@@ -1,6 +1,7 @@
 package io.newsflow.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ public final class JsonErrors {
 
     /** The exception's own message, its locations without Jackson's description of the source. */
     public static String reason(JsonProcessingException e) {
-        Matcher location = LOCATION.matcher(e.getOriginalMessage());
+        Matcher location = LOCATION.matcher(Objects.toString(e.getOriginalMessage(), e.getClass().getSimpleName()));
         StringBuilder reason = new StringBuilder();
         while (location.find()) {
             String column = "column " + location.group(2);

@@ -119,7 +119,7 @@ public final class JsonlDocuments {
     }
 
     private static String reason(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")
+        if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
                 && e.getLocation() != null) {
             return "more after the JSON value, at column " + e.getLocation().getColumnNr();
         }
