@@ -16,6 +16,8 @@ import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
 import io.newsflow.processing.enrich.TopicClassifier;
 import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -117,12 +119,12 @@ final class EvalCommand implements Callable<Integer> {
         List<JsonlDocuments.Document> docs = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         boolean sentences = isSentences(file);
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
             BiConsumer<Integer, String> onError = (line, reason) -> errors.add(file + ":" + line + ": " + reason);
             if (sentences) {
-                BioDocuments.read(reader, mapper, docs::add, onError);
+                BioDocuments.read(in, mapper, docs::add, onError);
             } else {
-                JsonlDocuments.read(reader, mapper, docs::add, onError);
+                JsonlDocuments.read(in, mapper, docs::add, onError);
             }
         }
         if (!errors.isEmpty()) {
@@ -131,9 +133,13 @@ final class EvalCommand implements Callable<Integer> {
         return docs;
     }
 
-    /** Whether the file's first line is a tokenized sentence with BIO tags (../shared/train) rather than a document. */
+    /**
+     * Whether the file's first line is a tokenized sentence with BIO tags (../shared/train) rather than a document.
+     * Bytes that are not UTF-8 are replaced here, not refused: reading the file reports them with their line.
+     */
     private boolean isSentences(Path file) throws Exception {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank()) {
                     try {

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,13 +27,15 @@ import picocli.CommandLine.Spec;
 /** {@code newsflow kb}: knowledge-base updates for the running job. */
 @Command(name = "kb", mixinStandardHelpOptions = true,
         description = "Knowledge-base and topic-lexicon updates for the running job, without a restart.",
-        subcommands = {KbCommand.Publish.class})
+        subcommands = {KbCommand.Publish.class, CommandLine.HelpCommand.class})
 final class KbCommand {
 
     /** The record key of every update: the control topic is compacted, so the latest update is what stays. */
     static final String KEY = "knowledge-update";
 
-    @Command(name = "publish", mixinStandardHelpOptions = true,
+    // not mixinStandardHelpOptions: its --version would clash with the update's --version, and picocli then drops
+    // --help with it
+    @Command(name = "publish",
             description = {"Checks an update here, then sends it to the control topic; the job applies it from the next "
                     + "article on and every enriched event names it in its kb_version.",
                     "--entities: rows in the format of entities.tsv, added on top of the bundled knowledge base (a row "
@@ -45,6 +48,9 @@ final class KbCommand {
 
         @Option(names = "--version", required = true, description = "Names the update, e.g. 2026-11-26-local-politicians.")
         String version;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         @Option(names = "--entities", paramLabel = "FILE", description = "Knowledge-base rows to add (TSV).")
         Path entities;

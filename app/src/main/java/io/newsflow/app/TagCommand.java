@@ -5,10 +5,9 @@ import io.newsflow.app.quality.JsonlDocuments;
 import io.newsflow.app.quality.TagJson;
 import io.newsflow.processing.enrich.Enrichment;
 import io.newsflow.processing.enrich.EnrichmentEngine;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +26,17 @@ import picocli.CommandLine.Spec;
 /** {@code newsflow tag}: batch tagging without Kafka, with the engine the Flink job uses. */
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = {"Tags documents without Kafka, with the same engine as the Flink job.",
-                "Input: JSONL {\"id\", \"title\"?, \"text\"} (the files in ../shared/eval work as they are). "
-                        + "Output: one JSON line per input line, in the same order: id, language, mentions "
-                        + "(start/end are offsets into text), entities, topics (best first).",
+                "Input: JSONL {\"id\", \"title\"?, \"text\"} (the files in ../shared/eval work as they are), or "
+                        + "with \"body\" for \"text\" as ingest reads articles (samples/articles/briefs.jsonl). "
+                        + "Output: one JSON line per document read, in input order (a blank or skipped line gives "
+                        + "none): id, language, mentions (start/end are offsets into the text), title_mentions "
+                        + "(offsets into the title, where the text does not begin with it), entities, topics (best "
+                        + "first).",
                 "A malformed line is reported with its number, skipped and counted; the run goes on. So is a "
                         + "document the engine fails on, and the run then exits with 1."})
 final class TagCommand implements Callable<Integer> {
 
-    /** Inputs larger than this get a progress bar. */
+    /** Inputs larger than this get a progress bar, on a terminal. */
     private static final long PROGRESS_BAR_FROM_BYTES = 1 << 20;
 
     @Spec
@@ -59,19 +61,19 @@ final class TagCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
-            throw new IllegalArgumentException("--input " + input + ": no such file");
-        }
+        checkFiles();
         EnrichmentEngine engine = engines.apply(nerModel);
         ObjectMapper mapper = new ObjectMapper();
         TagJson json = new TagJson(mapper);
         int[] counts = new int[3]; // tagged, malformed, failed in the engine
         long size = "-".equals(input) ? 0 : Files.size(Path.of(input));
-        try (BufferedReader reader = open(input); Writer writer = create(output, spec.commandLine().getOut());
-             ProgressBar bar = size > PROGRESS_BAR_FROM_BYTES ? new ProgressBarBuilder().setTaskName("Tagging")
-                     .setInitialMax(size).setUnit(" MB", 1 << 20).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                     .build() : null) {
-            JsonlDocuments.read(reader, mapper, doc -> {
+        try (InputStream in = open(input); Writer writer = create(output, spec.commandLine().getOut());
+             // not on a terminal, the bar's \r and colours would land in the file that stderr is, amid the skip messages
+             ProgressBar bar = size > PROGRESS_BAR_FROM_BYTES && System.console() != null
+                     ? new ProgressBarBuilder().setTaskName("Tagging").setInitialMax(size).setUnit(" MB", 1 << 20)
+                             .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()
+                     : null) {
+            JsonlDocuments.read(in, mapper, doc -> {
                 Enrichment enrichment;
                 try {
                     enrichment = engine.enrich(doc.title(), doc.text());
@@ -105,10 +107,36 @@ final class TagCommand implements Callable<Integer> {
         return counts[2] == 0 ? 0 : 1;
     }
 
-    private static BufferedReader open(String input) throws IOException {
-        return "-".equals(input)
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+    /** Refuses, before the engine loads, an input that cannot be read and an output that cannot be written. */
+    private void checkFiles() throws IOException {
+        if (!"-".equals(input)) {
+            Path in = Path.of(input);
+            if (Files.isDirectory(in)) {
+                throw new IllegalArgumentException("--input " + input + ": is a directory, not a file");
+            }
+            if (!Files.isRegularFile(in)) {
+                throw new IllegalArgumentException("--input " + input + ": no such file");
+            }
+        }
+        if ("-".equals(output)) {
+            return;
+        }
+        Path out = Path.of(output);
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--output " + output + ": is a directory, not a file");
+        }
+        if (out.getParent() != null && !Files.isDirectory(out.getParent())) {
+            throw new IllegalArgumentException("--output " + output + ": no such directory " + out.getParent());
+        }
+        if (!"-".equals(input) && Files.exists(out) && Files.isSameFile(Path.of(input), out)) {
+            // opening the output would truncate the input before a line of it is read
+            throw new IllegalArgumentException("--output " + output + " is the same file as --input " + input
+                    + ": write the tags to another file");
+        }
+    }
+
+    private static InputStream open(String input) throws IOException {
+        return "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
     }
 
     private static Writer create(String output, PrintWriter stdout) throws IOException {
@@ -119,6 +147,14 @@ final class TagCommand implements Callable<Integer> {
                         flush(); // never close stdout
                     }
                 }
-                : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+                : newFile(output);
+    }
+
+    private static Writer newFile(String output) throws IOException {
+        try {
+            return Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + output, e); // e names the reason: AccessDeniedException, …
+        }
     }
 }

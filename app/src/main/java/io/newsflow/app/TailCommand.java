@@ -1,20 +1,24 @@
 package io.newsflow.app;
 
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.EntityType;
 import io.newsflow.schemas.serde.EnrichedArticleSerde;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +48,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--entity", description = "Only articles with an entity whose name contains this, or whose id is this.")
     String entity;
 
-    @Option(names = "--type", description = "Only articles with an entity of this type (PERSON, ORGANIZATION, LOCATION, PRODUCT, EVENT, ...).")
+    @Option(names = "--type", converter = EntityTypes.class, description = "Only articles with an entity of this type: "
+            + "PERSON, ORGANIZATION, LOCATION, PRODUCT or EVENT (any case).")
     String type;
 
     @Option(names = "--topic", description = "Only articles with this IPTC topic: a code (medtop:15000000) or part of a label (sport).")
@@ -112,6 +117,23 @@ final class TailCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Checks --type, which would otherwise match nothing when misspelt: one of the types the engine gives, any case. */
+    static final class EntityTypes implements CommandLine.ITypeConverter<String> {
+        /** OTHER is in the schema, but the engine drops such names, so no event has one. */
+        static final List<String> TYPES = Stream.of(EntityType.values()).filter(t -> t != EntityType.OTHER)
+                .map(Enum::name).toList();
+
+        @Override
+        public String convert(String value) {
+            String type = value.strip().toUpperCase(Locale.ROOT);
+            if (!TYPES.contains(type)) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an entity type; valid values "
+                        + "(any case): " + String.join(", ", TYPES));
+            }
+            return type;
+        }
     }
 
     /** Whether every partition was read up to the offset that was its end (last stable offset) at start. */

@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -94,6 +95,20 @@ class EvalCommandTest {
         CommandRunner alone = CommandRunner.run("eval", "--ner", docs.toString(), "--topic-labels", labels.toString());
         assertThat(alone.exitCode()).isEqualTo(2);
         assertThat(alone.err()).contains("--topic-labels labels the documents of --topics FILE: give both");
+    }
+
+    @Test
+    void aGoldFileWithALineThatIsNotUtf8IsRefusedNamingTheFileAndTheLine() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "eval-" + UUID.randomUUID()));
+        Path gold = Files.write(dir.resolve("gold.jsonl"), """
+                {"id": "a", "text": "Elon Musk spoke.", "entities": [{"start": 0, "end": 9, "type": "PERSON"}]}
+                {"id": "b", "text": "Caf\u00e9 owners met.", "entities": []}
+                """.getBytes(StandardCharsets.ISO_8859_1));
+
+        CommandRunner result = CommandRunner.run("eval", "--ner", gold.toString(), "--speed-seconds", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(gold + ":2: not valid UTF-8 (byte 0xE9 at offset 24 of the line)");
     }
 
     /** Documents a and b, both the same report of a football match. */

@@ -2,9 +2,13 @@ package io.newsflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 class NewsflowTest {
 
@@ -16,13 +20,37 @@ class NewsflowTest {
         assertThat(result.out()).contains("demo", "up", "ingest", "tag", "eval");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"demo", "up", "ingest", "tag", "eval", "dlq"})
-    void everyCommandHasHelp(String command) {
-        CommandRunner result = CommandRunner.run(command, "--help");
+    /** Every command and subcommand but help, as typed after "newsflow": "tag", "kb publish", … */
+    static Stream<String> everyCommand() {
+        return subcommands(Newsflow.commandLine()).map(cli -> cli.getCommandSpec().qualifiedName())
+                .distinct().map(name -> name.substring("newsflow ".length()));
+    }
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("Usage: newsflow " + command);
+    private static Stream<CommandLine> subcommands(CommandLine cli) {
+        return cli.getSubcommands().values().stream()
+                .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .flatMap(sub -> Stream.concat(Stream.of(sub), subcommands(sub)));
+    }
+
+    @ParameterizedTest(name = "{0} --help, -h")
+    @MethodSource("everyCommand")
+    void everyCommandHasHelp(String command) {
+        for (String help : List.of("--help", "-h")) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add(help);
+            CommandRunner result = CommandRunner.run(args.toArray(String[]::new));
+
+            assertThat(result.exitCode()).as(args + ": " + result.err()).isZero();
+            assertThat(result.out()).startsWith("Usage: newsflow " + command + " ");
+        }
+    }
+
+    @Test
+    void theHelpCommandShowsASubcommandsHelp() {
+        CommandRunner result = CommandRunner.run("kb", "help", "publish");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("Usage: newsflow kb publish ").contains("--version=<version>", "-h, --help");
     }
 
     @Test

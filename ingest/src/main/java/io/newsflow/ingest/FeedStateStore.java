@@ -42,7 +42,7 @@ final class FeedStateStore {
             Stored stored = mapper.readValue(file.toFile(), Stored.class);
             return new FeedState(url, stored.etag(), stored.lastModified(), stored.seen() == null ? List.of() : stored.seen());
         } catch (JsonProcessingException e) {
-            throw new IOException("state file " + file + " is not readable (" + e.getOriginalMessage()
+            throw new IOException("state file " + file + " is not readable (" + JsonErrors.reason(e)
                     + "); delete it to poll the feed afresh", e);
         }
     }

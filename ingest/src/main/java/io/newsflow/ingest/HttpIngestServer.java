@@ -266,7 +266,7 @@ public final class HttpIngestServer implements AutoCloseable {
         try {
             root = mapper.readTree(content);
         } catch (JsonProcessingException e) {
-            batch.problems.add("not valid JSON: " + e.getOriginalMessage());
+            batch.problems.add("not valid JSON: " + JsonErrors.reason(e));
             return;
         }
         if (root == null || !(root.isObject() || root.isArray())) {

@@ -29,7 +29,7 @@ public final class JsonArticleParser {
         try {
             node = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidArticleException("not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidArticleException("not valid JSON: " + JsonErrors.reason(e));
         }
         if (node == null || !node.isObject()) {
             throw new InvalidArticleException("expected a JSON object, got "

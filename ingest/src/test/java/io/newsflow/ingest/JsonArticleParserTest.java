@@ -44,6 +44,8 @@ class JsonArticleParserTest {
     void rejectsMissingBodyAndInvalidJson() {
         assertThatThrownBy(() -> parser.parse("{\"title\": \"T\"}")).hasMessage("body is missing");
         assertThatThrownBy(() -> parser.parse("{\"body\": ")).hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> parser.parse("{\"body\": \"B\""))
+                .hasMessage("not valid JSON: Unexpected end-of-input: expected close marker for Object (start marker at column 1)");
         assertThatThrownBy(() -> parser.parse("[1, 2]")).hasMessage("expected a JSON object, got array");
     }
 

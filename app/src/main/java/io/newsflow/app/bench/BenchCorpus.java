@@ -5,10 +5,8 @@ import io.newsflow.app.quality.JsonlDocuments;
 import io.newsflow.ingest.ArticleReader;
 import io.newsflow.ingest.ParseResult;
 import io.newsflow.schemas.Article;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +57,7 @@ public final class BenchCorpus {
             }
             ObjectMapper mapper = new ObjectMapper();
             for (Path file : files) {
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                try (InputStream in = Files.newInputStream(file)) {
                     JsonlDocuments.read(in, mapper, doc -> seen.add(Arrays.asList(doc.title(), doc.text())),
                             (line, reason) -> { });
                 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,10 +34,10 @@ public final class BioDocuments {
         return node.isObject() && node.has("tokens") && node.has("tags");
     }
 
-    public static void read(BufferedReader reader, ObjectMapper mapper, Consumer<JsonlDocuments.Document> onDocument,
+    public static void read(InputStream in, ObjectMapper mapper, Consumer<JsonlDocuments.Document> onDocument,
                             BiConsumer<Integer, String> onError) {
         Documents documents = new Documents(mapper, onDocument);
-        JsonlDocuments.readValues(reader, mapper, (line, node) -> {
+        JsonlDocuments.readValues(in, mapper, (line, node) -> {
             String problem = problem(node);
             if (problem == null) {
                 documents.add(line, node);

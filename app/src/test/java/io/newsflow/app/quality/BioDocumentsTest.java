@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class BioDocumentsTest {
     private final List<String> errors = new ArrayList<>();
 
     private void read(String lines) {
-        BioDocuments.read(new BufferedReader(new StringReader(lines)), mapper, documents::add,
+        BioDocuments.read(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), mapper, documents::add,
                 (line, reason) -> errors.add(line + ": " + reason));
     }
 
