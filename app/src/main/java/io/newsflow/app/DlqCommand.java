@@ -177,7 +177,7 @@ final class DlqCommand {
         private Set<String> readLedger(String ledger) {
             Set<String> done = new HashSet<>();
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(target.client(), new StringDeserializer(), new StringDeserializer())) {
-                drain(consumer, ledger, r -> done.add(r.key()));
+                drain(consumer, ledger, target.bootstrapServers, r -> done.add(r.key()));
             }
             return done;
         }
@@ -190,16 +190,15 @@ final class DlqCommand {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(config,
                 new StringDeserializer(), new DeadLetterSerde.Deserializer())) {
-            drain(consumer, target.dlqTopic, all::add);
+            drain(consumer, target.dlqTopic, target.bootstrapServers, all::add);
         }
         return all;
     }
 
     /** Reads a topic from the beginning up to its end offsets as they are when it starts. */
-    private static <V> void drain(KafkaConsumer<String, V> consumer, String topic,
+    private static <V> void drain(KafkaConsumer<String, V> consumer, String topic, String bootstrapServers,
                                   java.util.function.Consumer<ConsumerRecord<String, V>> each) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> partitions = TopicPartitions.of(consumer, topic, bootstrapServers);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

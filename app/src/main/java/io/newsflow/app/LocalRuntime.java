@@ -122,7 +122,7 @@ public final class LocalRuntime implements AutoCloseable {
     /** Starts the runtime with another engine in the job ({@code bench} runs a no-op one). */
     public static LocalRuntime start(Settings settings, EngineFactory engine) throws Exception {
         if (settings.metricsPort() > 0) {
-            checkFree(settings.metricsPort());
+            checkFree(settings.metricsPort(), "metrics", "--metrics-port");
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.port(), Map.of());
         try {
@@ -152,13 +152,19 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** Flink's reporter only logs a port it cannot bind; a local runtime says so at once instead. */
-    private static void checkFree(int port) {
+    /**
+     * Refuses a port something else holds, before anything starts: Flink's reporter only logs a port it cannot bind,
+     * and {@code up}'s HTTP endpoint would find out only after the broker and the job had started.
+     *
+     * @param what what the port is for ("metrics"), for the message
+     * @param option the option that chooses the port
+     */
+    static void checkFree(int port, String what, String option) {
         try (ServerSocket ignored = new ServerSocket(port)) {
-            // free now; the reporter binds it moments later
+            // free now; its server binds it moments later
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot serve metrics on port " + port + " (" + e.getMessage()
-                    + "): choose another with --metrics-port, or -1 for none", e);
+            throw new IllegalArgumentException("cannot serve " + what + " on port " + port + " (" + e.getMessage()
+                    + "): choose another with " + option + ", or -1 for none", e);
         }
     }
 

@@ -87,11 +87,7 @@ final class TailCommand implements Callable<Integer> {
                 consumer.wakeup();
             }, "newsflow-tail-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            List<TopicPartition> partitions = consumer.partitionsFor(outputTopic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(outputTopic, p.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalArgumentException("topic " + outputTopic + " does not exist on " + bootstrapServers);
-            }
+            List<TopicPartition> partitions = TopicPartitions.of(consumer, outputTopic, bootstrapServers);
             consumer.assign(partitions);
             if (fromBeginning) {
                 consumer.seekToBeginning(partitions);

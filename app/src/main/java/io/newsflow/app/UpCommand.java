@@ -119,6 +119,9 @@ final class UpCommand implements Callable<Integer> {
         if (statusInterval.isNegative()) {
             throw new IllegalArgumentException("--status-interval must not be negative, got " + statusInterval);
         }
+        if (httpPort >= 0) {
+            LocalRuntime.checkFree(httpPort, "HTTP ingest", "--http-port"); // before the broker and the job start
+        }
         LogFile.redirect(logFile);
         LocalRuntime runtime = LocalRuntime.start(settings);
         ArticlePublisher publisher = null;
