@@ -264,7 +264,7 @@ public final class HttpIngestServer implements AutoCloseable {
     private void parseJson(String content, Batch batch) {
         JsonNode root;
         try {
-            root = mapper.readTree(content);
+            root = JsonErrors.strict(mapper).readTree(content);
         } catch (JsonProcessingException e) {
             batch.problems.add("not valid JSON: " + JsonErrors.reason(e));
             return;

@@ -27,7 +27,7 @@ public final class JsonArticleParser {
     public Article parse(String json) throws InvalidArticleException {
         JsonNode node;
         try {
-            node = mapper.readTree(json);
+            node = JsonErrors.strict(mapper).readTree(json);
         } catch (JsonProcessingException e) {
             throw new InvalidArticleException("not valid JSON: " + JsonErrors.reason(e));
         }

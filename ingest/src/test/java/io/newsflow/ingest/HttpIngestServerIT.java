@@ -114,6 +114,9 @@ class HttpIngestServerIT {
                 + "{\"id\": \"short\", \"body\": \"x\"}, {\"id\": \"page\", \"body\": \"<html><body>hi</body></html>\"}, "
                 + "{\"id\": [], \"body\": \"" + BODY + "\"}]");
         HttpResponse<String> notJson = post(base, "application/json", "{not json");
+        // two objects without an array around them: the second was read by no one
+        HttpResponse<String> trailing = post(base, "application/json",
+                "{\"body\": \"" + BODY + "\"} {\"body\": \"" + BODY + "\"}");
         HttpResponse<String> badLine = post(base, "application/x-ndjson", "{\"body\": \"" + BODY + "\"}\n[1]\n");
 
         assertThat(wrongType.statusCode()).isEqualTo(400);
@@ -126,6 +129,8 @@ class HttpIngestServerIT {
                 "article [3]: field 'id' must be a string, got array");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(json(notJson).get("error").asText()).startsWith("not valid JSON");
+        assertThat(trailing.statusCode()).isEqualTo(400);
+        assertThat(json(trailing).get("error").asText()).startsWith("not valid JSON: more after the JSON value");
         assertThat(badLine.statusCode()).isEqualTo(400);
         assertThat(json(badLine).get("error").asText()).startsWith("line 2: ");
         assertThat(post(base, "application/json", "[]").statusCode()).isEqualTo(400);

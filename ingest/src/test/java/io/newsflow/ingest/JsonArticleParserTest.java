@@ -47,6 +47,8 @@ class JsonArticleParserTest {
         assertThatThrownBy(() -> parser.parse("{\"body\": \"B\""))
                 .hasMessage("not valid JSON: Unexpected end-of-input: expected close marker for Object (start marker at column 1)");
         assertThatThrownBy(() -> parser.parse("[1, 2]")).hasMessage("expected a JSON object, got array");
+        assertThatThrownBy(() -> parser.parse("{\"body\": \"A body long enough.\"} {\"body\": \"another\"}"))
+                .hasMessage("not valid JSON: more after the JSON value, at column 33");
     }
 
     @Test

@@ -26,6 +26,15 @@ class JsonErrorsTest {
     }
 
     @Test
+    void aStrictReaderRefusesTextAfterTheValueAndSaysWhere() {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
+                () -> JsonErrors.strict(mapper).readTree("{\"id\": \"a\"} {\"id\": \"b\"}"));
+
+        assertThat(JsonErrors.reason(e)).isEqualTo("more after the JSON value, at column 13");
+    }
+
+    @Test
     void aMessageWithoutALocationIsJacksonsOwn() {
         assertThat(reasonFor("{\"a\" 1}"))
                 .isEqualTo("Unexpected character ('1' (code 49)): was expecting a colon to separate field name and value");

@@ -1,11 +1,9 @@
 package io.newsflow.app.quality;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.newsflow.ingest.JsonErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,8 +76,7 @@ public final class JsonlDocuments {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        // a line is one value: '{"id": "a", "text": "…"} garbage' is not a document with garbage after it
-        ObjectReader values = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        ObjectReader values = JsonErrors.strict(mapper); // a line is one value, with nothing after it
         Lines lines = new Lines(in);
         int lineNumber = 0;
         try {
@@ -104,7 +101,7 @@ public final class JsonlDocuments {
                 try {
                     node = values.readTree(line);
                 } catch (JsonProcessingException e) {
-                    onError.accept(lineNumber, "not valid JSON: " + reason(e));
+                    onError.accept(lineNumber, "not valid JSON: " + JsonErrors.reason(e));
                     continue;
                 }
                 onValue.accept(lineNumber, node);
@@ -116,14 +113,6 @@ public final class JsonlDocuments {
 
     private static String typeOf(JsonNode node) {
         return node.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String reason(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
-                && e.getLocation() != null) {
-            return "more after the JSON value, at column " + e.getLocation().getColumnNr();
-        }
-        return JsonErrors.reason(e);
     }
 
     /**
