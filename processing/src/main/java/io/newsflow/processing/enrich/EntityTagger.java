@@ -153,6 +153,7 @@ public final class EntityTagger {
         NameRules.joinInstitutionNames(body, found);
         NameRules.extendHeadWordsRight(body, found);
         NameRules.joinPossessiveInstitutions(body, found);
+        NameRules.joinSplitPossessives(body, found);
         NameRules.extendInstitutionNames(body, found, linker::knows, demonyms);
         NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
         NameRules.trimOrdinals(found, body, linker::knows);

@@ -311,6 +311,16 @@ class NameRulesTest {
     }
 
     @Test
+    void noNameStartsWithAPossessivesS() {
+        Marked m = Marked.of("A Mass in St. [Peter|PERSON]['s Square|LOCATION], a reading of King [Arthur|PERSON]"
+                + "['s Court|ORGANIZATION] and [Acme|ORGANIZATION]['s Board Room|LOCATION].");
+        NameRules.joinSplitPossessives(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Peter's Square|LOCATION", "Arthur|PERSON", "Court|ORGANIZATION",
+                "Acme's Board Room|LOCATION");
+    }
+
+    @Test
     void anInstitutionsNameHoldsAPossessiveOfPeopleAndFollowsAnyOtherNamesPossessive() {
         Marked m = Marked.of("The [Ontario Secondary School Teachers|ORGANIZATION]' [Federation|ORGANIZATION] and the "
                 + "National Farmers' Union met at [Boston Children's Hospital|LOCATION] with the [Manhattan|LOCATION] "
