@@ -735,12 +735,6 @@ final class NameRules {
         }
     }
 
-    /**
-     * "St. Peter | 's Square": no name starts with a possessive's "'s". Where the tagger began one there, right after
-     * a name that ends at the apostrophe, the two are one name, of the type of the part with the head ("St. Peter's
-     * Square", a place), unless the name before is a person's other than a saint's: "King Arthur" stays a person in
-     * "King Arthur's Court", as he is in the annotated corpora. Otherwise the name starts after the "'s".
-     */
     /** "St. Peter", "Saint Paul", with the title in the name or just before it (the title rules may have cut it). */
     private static boolean saint(String body, FoundName person) {
         String before = body.substring(Math.max(0, person.start - 6), person.start);
@@ -748,6 +742,12 @@ final class NameRules {
                 || before.endsWith("St. ") || before.endsWith("St ") || before.endsWith("Saint ");
     }
 
+    /**
+     * "St. Peter | 's Square": no name starts with a possessive's "'s". Where the tagger began one there, right after
+     * a name that ends at the apostrophe, the two are one name, of the type of the part with the head ("St. Peter's
+     * Square", a place), unless the name before is a person's other than a saint's: "King Arthur" stays a person in
+     * "King Arthur's Court", as he is in the annotated corpora. Otherwise the name starts after the "'s".
+     */
     static void joinSplitPossessives(String body, List<FoundName> found) {
         found.sort(Comparator.comparingInt(f -> f.start));
         for (int i = 0; i < found.size(); i++) {
@@ -757,7 +757,8 @@ final class NameRules {
             }
             FoundName owner = i > 0 && found.get(i - 1).end == f.start ? found.get(i - 1) : null;
             if (owner != null && (owner.type != EntityType.PERSON || saint(body, owner))) {
-                found.set(i - 1, new FoundName(owner.start, f.end, body.substring(owner.start, f.end), f.type, f.margin));
+                String joined = body.substring(owner.start, f.end);
+                found.set(i - 1, new FoundName(owner.start, f.end, joined, f.type, f.margin));
                 found.remove(i--);
             } else {
                 found.set(i, new FoundName(f.start + 3, f.end, body.substring(f.start + 3, f.end), f.type, f.margin));
