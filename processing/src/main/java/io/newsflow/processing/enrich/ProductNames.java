@@ -1,6 +1,6 @@
 package io.newsflow.processing.enrich;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -577,27 +577,18 @@ final class ProductNames {
         if (makers.isEmpty()) {
             return;
         }
-        Map<FoundName, FoundName> joined = new IdentityHashMap<>(); // a product and its maker -> the two as one
+        Map<FoundName, FoundName> joined = new IdentityHashMap<>(); // a product -> it and its maker as one name
+        Set<FoundName> joinedMakers = Collections.newSetFromMap(new IdentityHashMap<>());
         for (FoundName product : found) {
             FoundName maker = makers.get(product.start - 1);
             if (product.linkedType() == EntityType.PRODUCT && maker != null && body.charAt(maker.end) == ' ') {
                 makers.remove(maker.end);
-                joined.put(maker, null);
+                joinedMakers.add(maker);
                 joined.put(product, product.spanning(maker.start, product.end, body));
             }
         }
-        if (!joined.isEmpty()) {
-            List<FoundName> kept = new ArrayList<>(found.size());
-            for (FoundName f : found) {
-                if (!joined.containsKey(f)) {
-                    kept.add(f);
-                } else if (joined.get(f) != null) {
-                    kept.add(joined.get(f));
-                }
-            }
-            found.clear();
-            found.addAll(kept);
-        }
+        found.replaceAll(f -> joined.getOrDefault(f, f));
+        found.removeAll(joinedMakers);
     }
 
     /**
