@@ -1,6 +1,12 @@
 package io.newsflow.app;
 
+import io.newsflow.processing.config.ConfigValues;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +41,15 @@ public final class Newsflow {
     }
 
     /**
-     * The command line with the project's error handling (a bad option prints its message and the usage) and
-     * the shared options' defaults from {@code env} and the {@code --config} file found in {@code args}.
+     * The command line with the project's error handling (a bad option prints its message and where to find
+     * the options; a failure its message and causes) and the shared options' defaults from {@code env} and the
+     * {@code --config} file found in {@code args}.
      */
     public static CommandLine commandLine(Map<String, String> env, String... args) {
         CommandLine cli = new CommandLine(new Newsflow());
+        cli.registerConverter(Duration.class, Newsflow::duration);
         cli.setDefaultValueProvider(SharedDefaults.fromArgs(env, args));
+        cli.setParameterExceptionHandler(Newsflow::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String command = commandLine.getCommandSpec().qualifiedName(); // "newsflow ingest feed"
             if (e instanceof IllegalArgumentException) {
@@ -57,6 +66,37 @@ public final class Newsflow {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cli;
+    }
+
+    /** An ISO-8601 duration, as the job's options take them, with an error that says so. */
+    static Duration duration(String text) {
+        try {
+            return Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(
+                    "'" + text + "' is not an ISO-8601 duration such as PT2S, PT0.5S or PT5M");
+        }
+    }
+
+    /**
+     * A bad command line: its message, the command or option meant if the unknown word is a typo of one, and
+     * where the options are; not the whole usage, which would bury the message (and show a bad value from
+     * {@code --config} as the default).
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine where = e.getCommandLine();
+        PrintWriter err = where.getErr();
+        err.println(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> names = new ArrayList<>(where.getSubcommands().keySet());
+            where.getCommandSpec().options().forEach(option -> names.addAll(List.of(option.names())));
+            unmatched.getUnmatched().stream().findFirst()
+                    .flatMap(word -> ConfigValues.closest(word, names))
+                    .ifPresent(meant -> err.println("Did you mean '" + meant + "'?"));
+        }
+        err.println("Try '" + where.getCommandSpec().qualifiedName() + " --help' for the "
+                + (where.getSubcommands().isEmpty() ? "options." : "commands and options."));
+        return where.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -54,11 +54,35 @@ class NewsflowTest {
     }
 
     @Test
-    void unknownCommandIsAUsageError() {
+    void unknownCommandIsAUsageErrorThatSaysWhereTheCommandsAreAndNotTheWholeUsage() {
         CommandRunner result = CommandRunner.run("frobnicate");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Unmatched argument", "frobnicate");
+        assertThat(result.err()).isEqualTo("Unmatched argument at index 0: 'frobnicate'\n"
+                + "Try 'newsflow --help' for the commands and options.\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void aTypoOfACommandOrOptionSuggestsIt() {
+        CommandRunner command = CommandRunner.run("tial");
+        CommandRunner option = CommandRunner.run("tail", "--bootstrap-server", "localhost:1");
+
+        assertThat(command.exitCode()).isEqualTo(2);
+        assertThat(command.err()).contains("'tial'", "Did you mean 'tail'?");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).contains("'--bootstrap-server'", "Did you mean '--bootstrap-servers'?",
+                "Try 'newsflow tail --help' for the options.");
+    }
+
+    @Test
+    void aBadDurationSaysWhatADurationLooksLike() {
+        CommandRunner result = CommandRunner.run("up", "--checkpoint-interval", "2 seconds", "--data-dir", "target/unused");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("Invalid value for option '--checkpoint-interval': "
+                + "'2 seconds' is not an ISO-8601 duration such as PT2S, PT0.5S or PT5M\n")
+                .doesNotContain("Usage:", "DateTimeParseException");
     }
 
     @Test

@@ -210,7 +210,7 @@ public final class ConfigValues {
     }
 
     /** The candidate closest to {@code name} if it is close enough to be a typo (at most 2 edits, case aside). */
-    static Optional<String> closest(String name, java.util.Collection<String> candidates) {
+    public static Optional<String> closest(String name, java.util.Collection<String> candidates) {
         return candidates.stream()
                 .map(c -> Map.entry(c, distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT))))
                 .filter(e -> e.getValue() <= 2)
