@@ -33,6 +33,8 @@ class ReadmeQualityIT {
     private static final Path HEADLINES = Path.of("../docs/headlines.ner.jsonl");
     private static final Path NEWS = Path.of("../docs/news.ner.jsonl");
     private static final Path NEWS_TOPICS = Path.of("../docs/news-topics.tsv");
+    private static final Path SOFT_NEWS = Path.of("../docs/soft-news.jsonl");
+    private static final Path SOFT_NEWS_TOPICS = Path.of("../docs/soft-news-topics.tsv");
 
     @Test
     void theQualityTableHasTheFiguresEvalMeasures() throws IOException {
@@ -50,6 +52,7 @@ class ReadmeQualityIT {
         String headlines = eval("--ner", HEADLINES.toString(), "--types", "PERSON,ORGANIZATION,LOCATION,PRODUCT,EVENT");
         String news = eval("--ner", NEWS.toString(), "--types", "PERSON,ORGANIZATION,LOCATION", "--flat-mentions");
         String newsTopics = eval("--topics", NEWS.toString(), "--topic-labels", NEWS_TOPICS.toString());
+        String softNews = eval("--topics", SOFT_NEWS.toString(), "--topic-labels", SOFT_NEWS_TOPICS.toString());
         String dev = eval("--ner", GUM_DEV.toString(), "--flat-mentions");
         String test = eval("--ner", GUM_TEST.toString(), "--flat-mentions");
         String together = eval("--ner", heldOut.toString(), "--flat-mentions");
@@ -85,7 +88,8 @@ class ReadmeQualityIT {
                         Integer.parseInt(links.group(2))),
                 topics(main),
                 topics(fullArticles),
-                topics(newsTopics));
+                topics(newsTopics),
+                topics(softNews));
 
         String quality = qualitySection();
         List<String> missing = new ArrayList<>();

@@ -85,6 +85,18 @@ class TopicClassifierTest {
         }
 
         @Test
+        void consumerTechBeautyTravelAndScamsInSoftNews() {
+            assertThat(codes(classifier.classify("The best wireless earbuds under $100, tested",
+                    "You don't need to spend flagship money for decent noise cancelling.")).get(0)).isEqualTo(SCIENCE);
+            assertThat(codes(classifier.classify("What is skin cycling, and does it actually work?",
+                    "Dermatologists explain the nighttime routine.")).get(0)).isEqualTo(LIFESTYLE);
+            assertThat(codes(classifier.classify("Twelve rain jackets that actually look good",
+                    "We wore each one through downpours and drizzle.")).get(0)).isEqualTo(LIFESTYLE);
+            assertThat(codes(classifier.classify("What to do if you've been scammed online",
+                    "Call your bank and change your passwords.")).get(0)).isEqualTo(CRIME);
+        }
+
+        @Test
         void businessCuesOutweighTechNamesInAnEarningsStory() {
             List<Enrichment.Topic> topics = classifier.classify("Nvidia's sales soar",
                     "Nvidia reported record revenue; shares rose and analysts praised the earnings.");
