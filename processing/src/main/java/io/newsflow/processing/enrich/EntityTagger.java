@@ -154,6 +154,7 @@ public final class EntityTagger {
         NameRules.extendHeadWordsRight(body, found);
         NameRules.joinPossessiveInstitutions(body, found);
         NameRules.joinSplitPossessives(body, found);
+        NameRules.extendArabicArticles(body, found);
         NameRules.extendInstitutionNames(body, found, linker::knows, demonyms);
         NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
         NameRules.trimOrdinals(found, body, linker::knows);
@@ -164,6 +165,7 @@ public final class EntityTagger {
         NameRules.addNameParts(body, found, linker::knows, firstNames::contains, demonyms);
         NameRules.splitPeopleOff(body, found);
         NameRules.extendHeadWordsLeft(body, found, demonyms);
+        NameRules.organisationsAfterTheirKind(body, found, linker::knownTypes);
         NameRules.joinDemonymOrganisations(body, found, demonyms);
         NameRules.addParentheticalAcronyms(body, found);
         keepTitleNames(body, titleStart, found, true);
@@ -183,6 +185,7 @@ public final class EntityTagger {
         ProductNames.joinMakers(body, found);
         ProductNames.linkToLines(found, linker);
         NameRules.typesByLastWord(found);
+        NameRules.placesAfterPlaceNouns(body, found);
         EventNames.eventYearsAndEditions(body, found);
         linker.addNestedNames(body, found);
         CraftNames.addCraftNames(body, found, linker::candidates, demonyms);

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -762,6 +764,133 @@ final class NameRules {
                 found.remove(i--);
             } else {
                 found.set(i, new FoundName(f.start + 3, f.end, body.substring(f.start + 3, f.end), f.type, f.margin));
+            }
+        }
+    }
+
+    /**
+     * Lower-case nouns for a kind of organisation that news puts right before the organisation's name ("the teachers'
+     * union | Sadtu"); not nouns that describe people as well ("producer", "developer", "broadcaster").
+     */
+    private static final Set<String> ORGANISATION_NOUNS = Set.of("agency", "regulator", "watchdog", "union",
+            "company", "firm", "conglomerate", "startup", "start-up", "group", "party", "ministry", "charity",
+            "airline", "carrier", "insurer", "lender", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker");
+
+    /** The word of letters and hyphens that ends at {@code end}. */
+    private static String wordEndingAt(String body, int end) {
+        int start = end;
+        while (start > 0 && (Character.isLetter(body.charAt(start - 1)) || body.charAt(start - 1) == '-')) {
+            start--;
+        }
+        return body.substring(start, end);
+    }
+
+    /** A name that goes on past its capitalised words ("Faith | and Action in the Nation's Capital"). */
+    private static final Pattern NAME_GOES_ON = Pattern.compile(" (?:and|of|for|&|de|du|do|da) \\p{Lu}");
+
+    /**
+     * "the teachers' union | Sadtu", "the health regulator | Anvisa", "the cattle company | Agropecuária Rio Fresco":
+     * the capitalised words right after a lower-case noun for a kind of organisation are its name, which the tagger
+     * may have missed or taken for a person or a place (up to a possessive's "'s"); not a name the knowledge base
+     * knows only as a person's or a place's, not a word with a digit, a day, a title or a function word, not a name
+     * that goes on with "and", "of" or "for" and more capitalised words, and not in a Title Case line.
+     */
+    static void organisationsAfterTheirKind(String body, List<FoundName> found,
+            Function<String, Set<EntityType>> known) {
+        List<FoundName> added = new ArrayList<>();
+        for (int space = body.indexOf(' '); space >= 0 && space + 1 < body.length();
+                space = body.indexOf(' ', space + 1)) {
+            if (!Character.isUpperCase(body.charAt(space + 1)) || space < 4
+                    || !Character.isLowerCase(body.charAt(space - 1))
+                    || !ORGANISATION_NOUNS.contains(wordEndingAt(body, space))) {
+                continue;
+            }
+            int start = space + 1;
+            int end = space;
+            for (int next = wordEnd(body, end); next > 0; next = wordEnd(body, end)) {
+                String word = body.substring(end + 1, next);
+                boolean possessive = word.endsWith("'s") || word.endsWith("\u2019s");
+                String stem = possessive ? word.substring(0, word.length() - 2) : word;
+                if (!nameWord(stem) || stem.chars().anyMatch(Character::isDigit)) {
+                    break;
+                }
+                end = end + 1 + stem.length();
+                if (possessive) {
+                    break;
+                }
+            }
+            if (end < start || inTitleCaseLine(body, start) || NAME_GOES_ON.matcher(body).region(end, body.length())
+                    .lookingAt()) {
+                continue;
+            }
+            int from = start;
+            int to = end;
+            List<FoundName> inside = found.stream().filter(f -> f.start < to && from < f.end).toList();
+            boolean others = inside.stream().anyMatch(f -> f.start < from || f.end > to
+                    || f.type == EntityType.ORGANIZATION || f.type == EntityType.PRODUCT || f.type == EntityType.EVENT);
+            Set<EntityType> types = known.apply(body.substring(from, to));
+            if (others || !types.isEmpty() && !types.contains(EntityType.ORGANIZATION)) {
+                continue;
+            }
+            found.removeAll(inside);
+            double margin = inside.stream().mapToDouble(f -> f.margin).max().orElse(0);
+            added.add(new FoundName(from, to, body.substring(from, to), EntityType.ORGANIZATION, margin));
+        }
+        if (!added.isEmpty()) {
+            found.addAll(added);
+            found.sort(Comparator.comparingInt(f -> f.start));
+        }
+    }
+
+    /** A lower-case word for a kind of place and "of", right before a name: "the island of | Flores". */
+    private static final Pattern PLACE_NOUN_OF = Pattern.compile(
+            "(?<![\\p{L}-])(?:island|province|city|town|village|region|district|county|municipality|port) of $");
+
+    /**
+     * "the island of | Flores", "the town of | Honda": a name right after a lower-case word for a kind of place and
+     * "of" is that place, whatever the tagger took it for (a surname, a company), unless an organisation's word is
+     * in it ("the city of | London Corporation").
+     */
+    static void placesAfterPlaceNouns(String body, List<FoundName> found) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if ((f.type == EntityType.PERSON || f.type == EntityType.ORGANIZATION)
+                    && body.startsWith(" of ", f.start - 4)
+                    && PLACE_NOUN_OF.matcher(body.substring(Math.max(0, f.start - 20), f.start)).find()
+                    && !namesAnOrganisation(f.text)) {
+                found.set(i, new FoundName(f.start, f.end, f.text, EntityType.LOCATION, f.margin));
+            }
+        }
+    }
+
+    /** Arabic's article in English news, lower case and hyphenated to the capitalised word it goes with. */
+    private static final Pattern ARABIC_ARTICLE = Pattern.compile(" (?:al|el|ad|an|ar|as|ash|at|az)-\\p{Lu}\\p{L}*");
+
+    /**
+     * "Tawfiq | al-Rabiah", "Mohammed | el-Sayed": where the tagger ends a person's name before Arabic's article
+     * ("al-", "el-" and its assimilated forms "ash-", "ad-" …) hyphenated to a capitalised word, the name goes on
+     * over it, and over any such word after it; a name found inside that stretch is part of the person's.
+     */
+    static void extendArabicArticles(String body, List<FoundName> found) {
+        Matcher article = null;
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            int end = f.end;
+            while (f.type == EntityType.PERSON && body.startsWith(" ", end) && end + 4 < body.length()
+                    && "ae".indexOf(body.charAt(end + 1)) >= 0) {
+                article = article == null ? ARABIC_ARTICLE.matcher(body) : article;
+                if (!article.region(end, body.length()).lookingAt()) {
+                    break;
+                }
+                end = article.end();
+            }
+            if (end > f.end) {
+                int from = f.start;
+                int to = end;
+                FoundName extended = new FoundName(from, to, body.substring(from, to), f.type, f.margin);
+                found.set(i, extended);
+                found.removeIf(g -> g.start > from && g.start < to);
+                i = found.indexOf(extended);
             }
         }
     }

@@ -35,8 +35,10 @@ final class SportsTeams {
     /**
      * In a sports story, a nation is its team where the tagger calls it an organisation or it stands in a
      * sentence about play, and then wherever else the story names it; never after "in" or "at", which name the
-     * place ("the match in Qatar"): an organisation, "Sweden national football team" on Wikipedia when the story
-     * names its sport (the first sport word in the text).
+     * place ("the match in Qatar"); a nation's possessive before a person's name is the person's nationality
+     * ("Norway's Johannes Klæbo won the skiathlon") unless the story fields the nation as a team elsewhere ("Korea's
+     * Kim Shin-Wook was shown a yellow card"). A team is an organisation, "Sweden national football team" on
+     * Wikipedia when the story names its sport (the first sport word in the text).
      */
     static void nationsAsTeams(String body, Tokens tokens, List<FoundName> found, Linker linker) {
         String sport = null;
@@ -47,7 +49,7 @@ final class SportsTeams {
         Set<KnowledgeBase.Entry> teams = new HashSet<>();
         for (FoundName f : found) {
             KnowledgeBase.Entry nation = nationNamed(f, linker);
-            if (nation != null && !NameRules.afterPlaceWord(body, f.start)
+            if (nation != null && !NameRules.afterPlaceWord(body, f.start) && !beforePersonsName(body, f, found)
                     && (f.entry == null || inSentenceAboutPlay(tokens, f))) {
                 asTeam(f, nation, sport);
                 teams.add(nation);
@@ -62,6 +64,14 @@ final class SportsTeams {
                 asTeam(f, team, sport);
             }
         }
+    }
+
+    /** "Norway's | Johannes Klæbo": a nation's possessive right before a person's name. */
+    private static boolean beforePersonsName(String body, FoundName f, List<FoundName> found) {
+        if (!body.startsWith("'s ", f.end) && !body.startsWith("\u2019s ", f.end)) {
+            return false;
+        }
+        return found.stream().anyMatch(g -> g.start == f.end + 3 && g.type == EntityType.PERSON);
     }
 
     /**

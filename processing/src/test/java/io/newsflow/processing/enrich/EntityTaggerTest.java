@@ -296,6 +296,29 @@ class EntityTaggerTest {
     }
 
     @Test
+    void kb9sBodiesAndArabicNamesAndPlacesNamedAfterTheirKind() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "The Rapid Support Forces shelled El Obeid. Brazil's "
+                + "health regulator Anvisa approved the vaccine, and Virgin Australia cancelled flights to the island "
+                + "of Flores. Minister Tawfiq al-Rabiah said pilgrims would be turned back.");
+
+        assertThat(named(entities, "Rapid Support Forces").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Anvisa").wikipedia()).isEqualTo("Brazilian Health Regulatory Agency");
+        assertThat(named(entities, "Virgin Australia").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Flores").type()).isEqualTo(EntityType.LOCATION);
+        assertThat(named(entities, "Tawfiq al-Rabiah").type()).isEqualTo(EntityType.PERSON);
+    }
+
+    @Test
+    void aNationsPossessiveBeforeAPersonIsTheirNationalityUnlessTheNationPlaysInTheStory() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Norway beat Sweden 2-1 in the qualifier, and Norway's "
+                + "Erling Haaland scored twice. Brazil's Neymar scored in the other match.", true);
+
+        assertThat(named(entities, "Brazil").type()).isEqualTo(EntityType.LOCATION);
+        assertThat(entities).filteredOn(e -> e.name().equals("Norway")).extracting(Enrichment.Entity::type)
+                .containsExactly(EntityType.ORGANIZATION);
+    }
+
+    @Test
     void inASportsStoryANationIsItsTeamExceptAsThePlace() {
         String body = "Sweden beat South Korea 1-0 in their first World Cup match. The football fans of Sweden "
                 + "cheered their team on. The next game is in Sweden. The final match in Qatar went to penalties.";

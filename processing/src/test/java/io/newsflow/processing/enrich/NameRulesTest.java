@@ -321,6 +321,39 @@ class NameRulesTest {
     }
 
     @Test
+    void arabicsArticleContinuesAPersonsName() {
+        Marked m = Marked.of("Minister [Tawfiq|PERSON] al-Rabiah met [Mohammed|PERSON] el-[Sayed|PERSON] and "
+                + "[Khalid al-Falih|PERSON]; [Hayat Tahrir|ORGANIZATION] al-Sham and [Ali|PERSON] al-jazeera did not.");
+        NameRules.extendArabicArticles(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Tawfiq al-Rabiah|PERSON", "Mohammed el-Sayed|PERSON",
+                "Khalid al-Falih|PERSON", "Hayat Tahrir|ORGANIZATION", "Ali|PERSON");
+    }
+
+    @Test
+    void theCapitalisedWordsAfterANounForAKindOfOrganisationAreItsName() {
+        Marked m = Marked.of("The teachers' union Sadtu, the cattle company [Agropecuária Rio|LOCATION] Fresco, the "
+                + "group Civic Passion's leader, the working group P1600.1, the ministry Faith and Action, the company "
+                + "Monday and the airline [Paris|LOCATION] did.");
+        NameRules.organisationsAfterTheirKind(m.body(), m.found(),
+                name -> name.equals("Paris") ? Set.of(EntityType.LOCATION) : Set.of());
+
+        assertThat(m.names()).containsExactly("Sadtu|ORGANIZATION", "Agropecuária Rio Fresco|ORGANIZATION",
+                "Civic Passion|ORGANIZATION", "Paris|LOCATION");
+    }
+
+    @Test
+    void aNameAfterAWordForAKindOfPlaceAndOfIsThatPlace() {
+        Marked m = Marked.of("On the island of [Flores|PERSON], near the town of [Honda|ORGANIZATION], in the city of "
+                + "[London Corporation|ORGANIZATION]'s care; the Secretary of [State|ORGANIZATION] and the "
+                + "megacity of [Lagos|PERSON] are not.");
+        NameRules.placesAfterPlaceNouns(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Flores|LOCATION", "Honda|LOCATION", "London Corporation|ORGANIZATION",
+                "State|ORGANIZATION", "Lagos|PERSON");
+    }
+
+    @Test
     void anInstitutionsNameHoldsAPossessiveOfPeopleAndFollowsAnyOtherNamesPossessive() {
         Marked m = Marked.of("The [Ontario Secondary School Teachers|ORGANIZATION]' [Federation|ORGANIZATION] and the "
                 + "National Farmers' Union met at [Boston Children's Hospital|LOCATION] with the [Manhattan|LOCATION] "
