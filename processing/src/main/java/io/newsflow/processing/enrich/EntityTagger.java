@@ -185,7 +185,8 @@ public final class EntityTagger {
         ProductNames.joinMakers(body, found);
         ProductNames.linkToLines(found, linker);
         NameRules.typesByLastWord(found);
-        NameRules.placesAfterPlaceNouns(body, found);
+        NameRules.placesByTheirKind(body, found, linker::knownTypes);
+        NameRules.dropDiseasePlaces(body, found);
         EventNames.eventYearsAndEditions(body, found);
         linker.addNestedNames(body, found);
         CraftNames.addCraftNames(body, found, linker::candidates, demonyms);

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rules around the trained tagger that read the text: they trim, join, add and drop the names it found —
@@ -773,16 +774,21 @@ final class NameRules {
      * union | Sadtu"); not nouns that describe people as well ("producer", "developer", "broadcaster").
      */
     private static final Set<String> ORGANISATION_NOUNS = Set.of("agency", "regulator", "watchdog", "union",
-            "company", "firm", "conglomerate", "startup", "start-up", "group", "party", "ministry", "charity",
+            "company", "firm", "conglomerate", "startup", "start-up", "group", "party", "ministry", "charity", "label",
             "airline", "carrier", "insurer", "lender", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker");
+    /** The nouns' last letters and lengths, so that few words need a look-up. */
+    private static final String NOUN_ENDINGS = ORGANISATION_NOUNS.stream().map(n -> n.substring(n.length() - 1))
+            .distinct().collect(Collectors.joining());
+    private static final int NOUN_MIN = ORGANISATION_NOUNS.stream().mapToInt(String::length).min().orElseThrow();
+    private static final int NOUN_MAX = ORGANISATION_NOUNS.stream().mapToInt(String::length).max().orElseThrow();
 
-    /** The word of letters and hyphens that ends at {@code end}. */
-    private static String wordEndingAt(String body, int end) {
+    /** Where the word of letters and hyphens that ends at {@code end} starts. */
+    private static int wordStart(String body, int end) {
         int start = end;
         while (start > 0 && (Character.isLetter(body.charAt(start - 1)) || body.charAt(start - 1) == '-')) {
             start--;
         }
-        return body.substring(start, end);
+        return start;
     }
 
     /** A name that goes on past its capitalised words ("Faith | and Action in the Nation's Capital"). */
@@ -800,9 +806,14 @@ final class NameRules {
         List<FoundName> added = new ArrayList<>();
         for (int space = body.indexOf(' '); space >= 0 && space + 1 < body.length();
                 space = body.indexOf(' ', space + 1)) {
-            if (!Character.isUpperCase(body.charAt(space + 1)) || space < 4
-                    || !Character.isLowerCase(body.charAt(space - 1))
-                    || !ORGANISATION_NOUNS.contains(wordEndingAt(body, space))) {
+            if (!Character.isUpperCase(body.charAt(space + 1)) || space < NOUN_MIN
+                    || NOUN_ENDINGS.indexOf(body.charAt(space - 1)) < 0) {
+                continue;
+            }
+            int wordStart = wordStart(body, space);
+            if (space - wordStart < NOUN_MIN || space - wordStart > NOUN_MAX
+                    || !Character.isLowerCase(body.charAt(wordStart))
+                    || !ORGANISATION_NOUNS.contains(body.substring(wordStart, space))) {
                 continue;
             }
             int start = space + 1;
@@ -846,21 +857,57 @@ final class NameRules {
     private static final Pattern PLACE_NOUN_OF = Pattern.compile(
             "(?<![\\p{L}-])(?:island|province|city|town|village|region|district|county|municipality|port) of $");
 
+    /** Lower-case words for a kind of place right after a name: "Shan | state", "Enga | province". */
+    private static final Set<String> PLACE_NOUNS_AFTER = Set.of("state", "province", "region", "district", "county",
+            "island", "prefecture", "governorate", "oblast");
+
     /**
-     * "the island of | Flores", "the town of | Honda": a name right after a lower-case word for a kind of place and
-     * "of" is that place, whatever the tagger took it for (a surname, a company), unless an organisation's word is
-     * in it ("the city of | London Corporation").
+     * "the island of | Flores", "the town of | Honda", "northern Shan | state", "Enga | province": a name right after
+     * a lower-case word for a kind of place and "of", or right before such a word, is that place, whatever the
+     * tagger took it for (a surname, a company), unless an organisation's word is in it ("the city of | London
+     * Corporation"); before the word, not a name the knowledge base knows as a person's or an organisation's
+     * ("Macron | state visit", "Apple | state").
      */
-    static void placesAfterPlaceNouns(String body, List<FoundName> found) {
+    static void placesByTheirKind(String body, List<FoundName> found, Function<String, Set<EntityType>> known) {
         for (int i = 0; i < found.size(); i++) {
             FoundName f = found.get(i);
-            if ((f.type == EntityType.PERSON || f.type == EntityType.ORGANIZATION)
-                    && body.startsWith(" of ", f.start - 4)
-                    && PLACE_NOUN_OF.matcher(body.substring(Math.max(0, f.start - 20), f.start)).find()
-                    && !namesAnOrganisation(f.text)) {
+            if (f.type != EntityType.PERSON && f.type != EntityType.ORGANIZATION) {
+                continue;
+            }
+            boolean after = body.startsWith(" of ", f.start - 4)
+                    && PLACE_NOUN_OF.matcher(body.substring(Math.max(0, f.start - 20), f.start)).find();
+            boolean before = !after && placeNounAfter(body, f.end) && known.apply(f.text).stream()
+                    .noneMatch(t -> t == EntityType.PERSON || t == EntityType.ORGANIZATION);
+            if ((after || before) && !namesAnOrganisation(f.text)) {
                 found.set(i, new FoundName(f.start, f.end, f.text, EntityType.LOCATION, f.margin));
             }
         }
+    }
+
+    /** Whether a word of {@link #PLACE_NOUNS_AFTER} follows {@code end}, as a word of its own, not in "state visit". */
+    private static boolean placeNounAfter(String body, int end) {
+        if (end + 6 > body.length() || body.charAt(end) != ' ' || !Character.isLowerCase(body.charAt(end + 1))) {
+            return false;
+        }
+        int wordEnd = end + 1;
+        while (wordEnd < body.length() && Character.isLetter(body.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        return wordEnd - end - 1 >= 5 && (wordEnd == body.length() || body.charAt(wordEnd) != '-')
+                && PLACE_NOUNS_AFTER.contains(body.substring(end + 1, wordEnd)) && !body.startsWith(" visit", wordEnd);
+    }
+
+    /** The words after a place's name that make it a disease's: "Marburg | virus", "Lassa | fever". */
+    private static final Pattern DISEASE_WORD = Pattern.compile(" (?:virus|fever|disease)\\b");
+
+    /**
+     * "Marburg | virus disease", "Lassa | fever", "West Nile | virus": a place a disease is named after is not named
+     * as a place there.
+     */
+    static void dropDiseasePlaces(String body, List<FoundName> found) {
+        found.removeIf(f -> f.type == EntityType.LOCATION && f.end + 1 < body.length() && body.charAt(f.end) == ' '
+                && "vfd".indexOf(body.charAt(f.end + 1)) >= 0
+                && DISEASE_WORD.matcher(body).region(f.end, body.length()).lookingAt());
     }
 
     /** Arabic's article in English news, lower case and hyphenated to the capitalised word it goes with. */

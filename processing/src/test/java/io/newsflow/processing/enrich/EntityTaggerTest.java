@@ -309,6 +309,18 @@ class EntityTaggerTest {
     }
 
     @Test
+    void kb10sLegislaturesAndSportsFederations() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Sweden's Riksdag and Norway's Storting voted. The "
+                + "International Ski and Snowboard Federation and World Athletics changed their rules.");
+
+        assertThat(named(entities, "Riksdag").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Storting").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "International Ski and Snowboard Federation").type())
+                .isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "World Athletics").type()).isEqualTo(EntityType.ORGANIZATION);
+    }
+
+    @Test
     void aNationsPossessiveBeforeAPersonIsTheirNationalityUnlessTheNationPlaysInTheStory() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Norway beat Sweden 2-1 in the qualifier, and Norway's "
                 + "Erling Haaland scored twice. Brazil's Neymar scored in the other match.", true);

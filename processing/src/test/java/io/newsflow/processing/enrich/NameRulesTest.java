@@ -343,14 +343,26 @@ class NameRulesTest {
     }
 
     @Test
-    void aNameAfterAWordForAKindOfPlaceAndOfIsThatPlace() {
+    void aNameAfterAWordForAKindOfPlaceAndOfOrBeforeOneIsThatPlace() {
         Marked m = Marked.of("On the island of [Flores|PERSON], near the town of [Honda|ORGANIZATION], in the city of "
-                + "[London Corporation|ORGANIZATION]'s care; the Secretary of [State|ORGANIZATION] and the "
-                + "megacity of [Lagos|PERSON] are not.");
-        NameRules.placesAfterPlaceNouns(m.body(), m.found());
+                + "[London Corporation|ORGANIZATION]'s care, in northern [Shan|PERSON] state and [Enga|ORGANIZATION] "
+                + "province; the Secretary of [State|ORGANIZATION], the megacity of [Lagos|PERSON], [Macron|PERSON]'s "
+                + "state visit, [Ruto|PERSON] state visits and [Acme|ORGANIZATION] state are not.");
+        NameRules.placesByTheirKind(m.body(), m.found(),
+                name -> name.equals("Acme") ? Set.of(EntityType.ORGANIZATION) : Set.of());
 
         assertThat(m.names()).containsExactly("Flores|LOCATION", "Honda|LOCATION", "London Corporation|ORGANIZATION",
-                "State|ORGANIZATION", "Lagos|PERSON");
+                "Shan|LOCATION", "Enga|LOCATION", "State|ORGANIZATION", "Lagos|PERSON", "Macron|PERSON",
+                "Ruto|PERSON", "Acme|ORGANIZATION");
+    }
+
+    @Test
+    void aPlaceADiseaseIsNamedAfterIsNotNamedAsAPlaceThere() {
+        Marked m = Marked.of("An outbreak of [Marburg|LOCATION] virus disease in [Jinka|LOCATION], [Lassa|LOCATION] "
+                + "fever and [West Nile|LOCATION] virus, but not in [Texas|LOCATION] viruses.");
+        NameRules.dropDiseasePlaces(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Jinka|LOCATION", "Texas|LOCATION");
     }
 
     @Test

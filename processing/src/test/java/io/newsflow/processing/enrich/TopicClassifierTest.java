@@ -15,6 +15,7 @@ class TopicClassifierTest {
     private static final String DISASTER = "medtop:03000000";
     private static final String ECONOMY = "medtop:04000000";
     private static final String HEALTH = "medtop:07000000";
+    private static final String LABOUR = "medtop:09000000";
     private static final String LIFESTYLE = "medtop:10000000";
     private static final String POLITICS = "medtop:11000000";
     private static final String SCIENCE = "medtop:13000000";
@@ -94,6 +95,15 @@ class TopicClassifierTest {
                     "We wore each one through downpours and drizzle.")).get(0)).isEqualTo(LIFESTYLE);
             assertThat(codes(classifier.classify("What to do if you've been scammed online",
                     "Call your bank and change your passwords.")).get(0)).isEqualTo(CRIME);
+        }
+
+        @Test
+        void aStrikeIsLabourThoughTheGovernmentIsNamed() {
+            assertThat(codes(classifier.classify(null, "Belgium's unions held a national strike against the prime "
+                    + "minister's pension reform. The government would not withdraw the plan.")).get(0))
+                    .isEqualTo(LABOUR);
+            assertThat(codes(classifier.classify(null, "About 36,000 nurses walked off the job after pay talks with "
+                    + "the health service broke down.")).get(0)).isEqualTo(LABOUR);
         }
 
         @Test
