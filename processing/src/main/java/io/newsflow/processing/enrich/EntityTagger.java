@@ -170,6 +170,7 @@ public final class EntityTagger {
         NameRules.addParentheticalAcronyms(body, found);
         keepTitleNames(body, titleStart, found, true);
         NameRules.addRepeatedNames(body, found);
+        NameRules.organisationsShortForms(found, linker::knownTypes);
         EventNames.namedStorms(body, found);
         EventNames.namedEvents(body, found, demonyms, linker::knownTypes);
         linker.addKnownNames(body, known, found);

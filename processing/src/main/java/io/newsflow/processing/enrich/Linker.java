@@ -184,8 +184,9 @@ final class Linker {
      * The names the knowledge base holds that the tagger missed or cut short: products and events (thin in the
      * training data), organisations and people (curated lists without ordinary words: "Wikipedia" in "wiki after
      * Wikipedia"). A known name of two words or more replaces the found names that lie inside it ("Space" in
-     * "Space Shuttle Discovery"); one that crosses a found name's edge is left out. Not places: GeoNames holds
-     * towns called Mobile, Reading and Bath. A mention never starts with an article: "The Onion" is the mention
+     * "Space Shuttle Discovery"); one that crosses a found name's edge is left out. Not places (GeoNames holds
+     * towns called Mobile, Reading and Bath), but for a known place's name without a comma that the tagger found
+     * as two places or more ("Trinidad | and | Tobago"). A mention never starts with an article: "The Onion" is the mention
      * "Onion", linked after "The" ({@link #link(FoundName, String)}), and a person's mention never starts with a
      * title the knowledge base lists with the name: "President Obama" is the mention "Obama" when "Obama" is
      * a name the knowledge base knows too; "Lady Gaga" stays whole. A one-word name that goes on into a longer
@@ -200,7 +201,7 @@ final class Linker {
         Set<FoundName> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
         for (TermMatcher.Match<Known> match : known) {
             EntityType type = match.value().first().type();
-            if (type == EntityType.LOCATION || type == EntityType.OTHER) {
+            if (type == EntityType.OTHER) {
                 continue;
             }
             int start = body.startsWith("The ", match.start()) ? match.start() + 4 : match.start();
@@ -223,7 +224,10 @@ final class Linker {
                 }
             }
             boolean oneWord = body.substring(start, end).indexOf(' ') < 0;
-            if (crossed || !inside.isEmpty() && oneWord || inside.isEmpty() && oneWord
+            boolean placeSplit = inside.size() >= 2 && inside.stream().allMatch(f -> f.type == EntityType.LOCATION)
+                    && body.lastIndexOf(',', end - 1) < start; // "Irving, Texas" stays two places, as news marks it
+            if (crossed || type == EntityType.LOCATION && !placeSplit || !inside.isEmpty() && oneWord
+                    || inside.isEmpty() && oneWord
                     && (type == EntityType.ORGANIZATION || type == EntityType.PERSON) && beginsLongerName(body, end)) {
                 continue;
             }

@@ -775,7 +775,8 @@ final class NameRules {
      */
     private static final Set<String> ORGANISATION_NOUNS = Set.of("agency", "regulator", "watchdog", "union",
             "company", "firm", "conglomerate", "startup", "start-up", "group", "party", "ministry", "charity", "label",
-            "airline", "carrier", "insurer", "lender", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker");
+            "airline", "carrier", "insurer", "lender", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker",
+            "authority", "federation", "fund", "provider");
     /** The nouns' last letters and lengths, so that few words need a look-up. */
     private static final String NOUN_ENDINGS = ORGANISATION_NOUNS.stream().map(n -> n.substring(n.length() - 1))
             .distinct().collect(Collectors.joining());
@@ -795,25 +796,30 @@ final class NameRules {
     private static final Pattern NAME_GOES_ON = Pattern.compile(" (?:and|of|for|&|de|du|do|da) \\p{Lu}");
 
     /**
-     * "the teachers' union | Sadtu", "the health regulator | Anvisa", "the cattle company | Agropecuária Rio Fresco":
-     * the capitalised words right after a lower-case noun for a kind of organisation are its name, which the tagger
-     * may have missed or taken for a person or a place (up to a possessive's "'s"); not a name the knowledge base
-     * knows only as a person's or a place's, not a word with a digit, a day, a title or a function word, not a name
-     * that goes on with "and", "of" or "for" and more capitalised words, and not in a Title Case line.
+     * "the teachers' union | Sadtu", "the health regulator | Anvisa", "the cattle company | Agropecuária Rio Fresco",
+     * "the water authority, | Wody Polskie |, said": the capitalised words right after a lower-case noun for a kind
+     * of organisation, or between commas after it, are its name, which the tagger may have missed or taken for a
+     * person or a place (up to a possessive's "'s"); not a name the knowledge base knows only as a person's or a
+     * place's, not a word with a digit, a day, a title or a function word, not a name that goes on with "and", "of"
+     * or "for" and more capitalised words, and not in a Title Case line.
      */
     static void organisationsAfterTheirKind(String body, List<FoundName> found,
             Function<String, Set<EntityType>> known) {
         List<FoundName> added = new ArrayList<>();
         for (int space = body.indexOf(' '); space >= 0 && space + 1 < body.length();
                 space = body.indexOf(' ', space + 1)) {
-            if (!Character.isUpperCase(body.charAt(space + 1)) || space < NOUN_MIN
-                    || NOUN_ENDINGS.indexOf(body.charAt(space - 1)) < 0) {
+            if (!Character.isUpperCase(body.charAt(space + 1)) || space <= NOUN_MIN) {
                 continue;
             }
-            int wordStart = wordStart(body, space);
-            if (space - wordStart < NOUN_MIN || space - wordStart > NOUN_MAX
+            boolean apposition = body.charAt(space - 1) == ','; // "the water authority, Wody Polskie, said"
+            int nounEnd = apposition ? space - 1 : space;
+            if (NOUN_ENDINGS.indexOf(body.charAt(nounEnd - 1)) < 0) {
+                continue;
+            }
+            int wordStart = wordStart(body, nounEnd);
+            if (nounEnd - wordStart < NOUN_MIN || nounEnd - wordStart > NOUN_MAX
                     || !Character.isLowerCase(body.charAt(wordStart))
-                    || !ORGANISATION_NOUNS.contains(body.substring(wordStart, space))) {
+                    || !ORGANISATION_NOUNS.contains(body.substring(wordStart, nounEnd))) {
                 continue;
             }
             int start = space + 1;
@@ -830,26 +836,55 @@ final class NameRules {
                     break;
                 }
             }
-            if (end < start || inTitleCaseLine(body, start) || NAME_GOES_ON.matcher(body).region(end, body.length())
-                    .lookingAt()) {
+            if (end < start || apposition && !body.startsWith(",", end) || inTitleCaseLine(body, start)
+                    || NAME_GOES_ON.matcher(body).region(end, body.length()).lookingAt()) {
                 continue;
             }
-            int from = start;
             int to = end;
-            List<FoundName> inside = found.stream().filter(f -> f.start < to && from < f.end).toList();
-            boolean others = inside.stream().anyMatch(f -> f.start < from || f.end > to
+            List<FoundName> inside = found.stream().filter(f -> f.start < to && start < f.end).toList();
+            boolean others = inside.stream().anyMatch(f -> f.start < start || f.end > to
                     || f.type == EntityType.ORGANIZATION || f.type == EntityType.PRODUCT || f.type == EntityType.EVENT);
-            Set<EntityType> types = known.apply(body.substring(from, to));
+            String name = body.substring(start, to);
+            Set<EntityType> types = known.apply(name);
             if (others || !types.isEmpty() && !types.contains(EntityType.ORGANIZATION)) {
                 continue;
             }
             found.removeAll(inside);
             double margin = inside.stream().mapToDouble(f -> f.margin).max().orElse(0);
-            added.add(new FoundName(from, to, body.substring(from, to), EntityType.ORGANIZATION, margin));
+            added.add(new FoundName(start, to, name, EntityType.ORGANIZATION, margin));
         }
         if (!added.isEmpty()) {
             found.addAll(added);
             found.sort(Comparator.comparingInt(f -> f.start));
+        }
+    }
+
+    /**
+     * "Elliott Investment Management said … Elliott said": one word found as a person's name that is the first word
+     * of a company's name in the same text is that company, unless the text names a person that ends in the word
+     * ("Piers Morgan" beside "Morgan Stanley") or the knowledge base knows the word as a person's. Not the first word
+     * of an institution or an organisation named after someone ("Saha Institute of Nuclear Physics", "Letterman
+     * Foundation for Courtesy and Grooming", "Monti for Italy"), where the word is the person's.
+     */
+    static void organisationsShortForms(List<FoundName> found, Function<String, Set<EntityType>> known) {
+        List<String> organisations = null;
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.type != EntityType.PERSON || f.text.indexOf(' ') >= 0) {
+                continue;
+            }
+            if (organisations == null) {
+                organisations = found.stream().filter(g -> g.type == EntityType.ORGANIZATION).map(g -> g.text)
+                        .filter(o -> !o.contains(" of ") && !o.contains(" for ") && !namesAnOrganisation(o)
+                                && !namesAnInstitution(o))
+                        .toList();
+            }
+            String word = f.text;
+            if (organisations.stream().anyMatch(o -> o.startsWith(word + " "))
+                    && found.stream().noneMatch(g -> g.type == EntityType.PERSON && g.text.endsWith(" " + word))
+                    && !known.apply(word).contains(EntityType.PERSON)) {
+                found.set(i, new FoundName(f.start, f.end, f.text, EntityType.ORGANIZATION, f.margin));
+            }
         }
     }
 
@@ -946,11 +981,12 @@ final class NameRules {
      * "Ontario Secondary School Teachers' | Federation", "Boston Children's Hospital", "Manhattan District Attorney's
      * Office": an institution's name may hold a possessive, at which the tagger breaks it or stops. Where the
      * possessive is a plural's ("Teachers'", "Farmers'") or that of a word for people ("Children's", "Women's") or of
-     * "Attorney", and capitalised words ending in an institution's word follow it, the capitalised words before it,
-     * the possessive and those words are one organisation's name (with any name they run into: "Elementary Teachers'
-     * | Federation of Ontario"), a place's where the head is a place's too and the tagger took the name up to it
-     * for a place ("Boston Children's Hospital"). After any other name's possessive, two such words or more are a
-     * name of their own ("Russia's | Defence Ministry"). Not in a Title Case line.
+     * "Attorney" or "Prosecutor" ("Federal Prosecutor's Office"), and capitalised words ending in an institution's
+     * word follow it, the capitalised words before it, the possessive and those words are one organisation's name
+     * (with any name they run into: "Elementary Teachers' | Federation of Ontario"), a place's where the head is a
+     * place's too and the tagger took the name up to it for a place ("Boston Children's Hospital"). After any other
+     * name's possessive, two such words or more are a name of their own ("Russia's | Defence Ministry"). Not in a
+     * Title Case line.
      */
     static void joinPossessiveInstitutions(String body, List<FoundName> found) {
         for (int at = 1; at < body.length() - 1; at++) {
@@ -1010,7 +1046,7 @@ final class NameRules {
     }
 
     /** Words for people, whose possessive may stand inside an institution's name ("Children's Hospital"). */
-    private static final Set<String> PEOPLE = Set.of("Attorney", "Children", "Men", "People", "Women");
+    private static final Set<String> PEOPLE = Set.of("Attorney", "Children", "Men", "People", "Prosecutor", "Women");
 
     /**
      * "Great | Ormond Street Hospital", "Greater | Manchester Police": inside a sentence, "Great" or "Greater" right

@@ -321,6 +321,26 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aKnownPlaceTheTaggerSplitIsOnePlaceButNotAPlaceAndItsRegion() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Trinidad and Tobago extended its state of emergency. "
+                + "The company moved from Irving, Texas, to Cambridge, Massachusetts.");
+
+        assertThat(entities).extracting(Enrichment.Entity::name).contains("Trinidad and Tobago", "Texas")
+                .doesNotContain("Trinidad", "Tobago", "Irving, Texas");
+    }
+
+    @Test
+    void kb11sBodiesAndAProsecutorsOffice() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "CONMEBOL chose Montevideo for the Copa Libertadores "
+                + "final. Rengo said pay rose, and Belgium's Federal Prosecutor's Office charged him.");
+
+        assertThat(named(entities, "CONMEBOL").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Copa Libertadores").type()).isEqualTo(EntityType.EVENT);
+        assertThat(named(entities, "Rengo").wikipedia()).isEqualTo("Japanese Trade Union Confederation");
+        assertThat(named(entities, "Federal Prosecutor's Office").type()).isEqualTo(EntityType.ORGANIZATION);
+    }
+
+    @Test
     void aNationsPossessiveBeforeAPersonIsTheirNationalityUnlessTheNationPlaysInTheStory() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Norway beat Sweden 2-1 in the qualifier, and Norway's "
                 + "Erling Haaland scored twice. Brazil's Neymar scored in the other match.", true);

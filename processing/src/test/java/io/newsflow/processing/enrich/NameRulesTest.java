@@ -343,6 +343,28 @@ class NameRulesTest {
     }
 
     @Test
+    void aNameBetweenCommasAfterANounForAKindOfOrganisationIsItsName() {
+        Marked m = Marked.of("Poland's water authority, Wody Polskie, said so, and the oil workers' federation FUP "
+                + "agreed; the company, [Apple|ORGANIZATION] Inc and others, did not.");
+        NameRules.organisationsAfterTheirKind(m.body(), m.found(), name -> Set.of());
+
+        assertThat(m.names()).containsExactly("Wody Polskie|ORGANIZATION", "FUP|ORGANIZATION",
+                "Apple|ORGANIZATION");
+    }
+
+    @Test
+    void aCompanysFirstWordFoundAsAPersonIsTheCompanyUnlessAPersonEndsInIt() {
+        Marked m = Marked.of("[Elliott Investment Management|ORGANIZATION] and [Morgan Stanley|ORGANIZATION] spoke to "
+                + "[Piers Morgan|PERSON] and the [Saha Institute of Nuclear Physics|ORGANIZATION]. [Elliott|PERSON], "
+                + "[Morgan|PERSON], [Saha|PERSON] and [Stanley|PERSON] said no.");
+        NameRules.organisationsShortForms(m.found(), name -> Set.of());
+
+        assertThat(m.names()).containsExactly("Elliott Investment Management|ORGANIZATION",
+                "Morgan Stanley|ORGANIZATION", "Piers Morgan|PERSON", "Saha Institute of Nuclear Physics|ORGANIZATION",
+                "Elliott|ORGANIZATION", "Morgan|PERSON", "Saha|PERSON", "Stanley|PERSON");
+    }
+
+    @Test
     void aNameAfterAWordForAKindOfPlaceAndOfOrBeforeOneIsThatPlace() {
         Marked m = Marked.of("On the island of [Flores|PERSON], near the town of [Honda|ORGANIZATION], in the city of "
                 + "[London Corporation|ORGANIZATION]'s care, in northern [Shan|PERSON] state and [Enga|ORGANIZATION] "

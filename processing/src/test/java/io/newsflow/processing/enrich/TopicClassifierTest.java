@@ -107,6 +107,14 @@ class TopicClassifierTest {
         }
 
         @Test
+        void mudflowsAndAMineExplosionAreDisastersThoughAMinistryAndAMineAreNamed() {
+            assertThat(codes(classifier.classify(null, "Mudflows swept through villages, the Ministry of Emergency "
+                    + "Situations said, and the President promised new homes.")).get(0)).isEqualTo(DISASTER);
+            assertThat(codes(classifier.classify(null, "A methane explosion at a coal mine killed three miners, the "
+                    + "mining company said.")).get(0)).isEqualTo(DISASTER);
+        }
+
+        @Test
         void businessCuesOutweighTechNamesInAnEarningsStory() {
             List<Enrichment.Topic> topics = classifier.classify("Nvidia's sales soar",
                     "Nvidia reported record revenue; shares rose and analysts praised the earnings.");
