@@ -159,7 +159,6 @@ public final class EntityTagger {
         NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
         NameRules.trimOrdinals(found, body, linker::knows);
         NameRules.trimTrailingTitles(body, found, linker::knowsPerson);
-        NameRules.dropFieldsOfTitles(body, found);
         found.removeIf(f -> !NameRules.plausible(f) || demonyms.contains(f.text));
         NameRules.addFirstNames(body, found, linker::knows, demonyms);
         NameRules.addNameParts(body, found, linker::knows, firstNames::contains, demonyms);
@@ -174,6 +173,7 @@ public final class EntityTagger {
         EventNames.namedStorms(body, found);
         EventNames.namedEvents(body, found, demonyms, linker::knownTypes);
         linker.addKnownNames(body, known, found);
+        NameRules.dropFieldsOfTitles(body, found); // after the known names: "Labour | Minister" is no party
         ProductNames.addModelNames(body, found);
         ProductNames.addMakersModels(body, found, linker::knownTypes, linker::makesProducts);
         ProductNames.addNamedModels(body, found, linker::knownTypes, linker::makesProducts);

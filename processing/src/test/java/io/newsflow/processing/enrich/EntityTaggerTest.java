@@ -341,6 +341,15 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aMinistersFieldIsNoPartyTheKnowledgeBaseKnows() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Labour Minister Bärbel Bas said wages would rise, and "
+                + "Labour leader Keir Starmer agreed.");
+
+        assertThat(entities).filteredOn(e -> e.name().equals("Labour Party")).singleElement()
+                .extracting(e -> e.mentions().size()).isEqualTo(1);
+    }
+
+    @Test
     void aNationsPossessiveBeforeAPersonIsTheirNationalityUnlessTheNationPlaysInTheStory() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Norway beat Sweden 2-1 in the qualifier, and Norway's "
                 + "Erling Haaland scored twice. Brazil's Neymar scored in the other match.", true);
