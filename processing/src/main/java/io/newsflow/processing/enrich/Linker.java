@@ -186,9 +186,9 @@ final class Linker {
      * Wikipedia"). A known name of two words or more replaces the found names that lie inside it ("Space" in
      * "Space Shuttle Discovery"); one that crosses a found name's edge is left out. Not places (GeoNames holds
      * towns called Mobile, Reading and Bath), but for a known place's name without a comma that the tagger found
-     * as two places or more ("Trinidad | and | Tobago"). A mention never starts with an article: "The Onion" is the mention
-     * "Onion", linked after "The" ({@link #link(FoundName, String)}), and a person's mention never starts with a
-     * title the knowledge base lists with the name: "President Obama" is the mention "Obama" when "Obama" is
+     * as two places or more ("Trinidad | and | Tobago"). A mention never starts with an article: "The Onion" is the
+     * mention "Onion", linked after "The" ({@link #link(FoundName, String)}), and a person's mention never starts
+     * with a title the knowledge base lists with the name: "President Obama" is the mention "Obama" when "Obama" is
      * a name the knowledge base knows too; "Lady Gaga" stays whole. A one-word name that goes on into a longer
      * name no one found is not added ({@link #beginsLongerName}: "Congress" of "Congress of Racial Equality").
      */
@@ -224,9 +224,8 @@ final class Linker {
                 }
             }
             boolean oneWord = body.substring(start, end).indexOf(' ') < 0;
-            boolean placeSplit = inside.size() >= 2 && inside.stream().allMatch(f -> f.type == EntityType.LOCATION)
-                    && body.lastIndexOf(',', end - 1) < start; // "Irving, Texas" stays two places, as news marks it
-            if (crossed || type == EntityType.LOCATION && !placeSplit || !inside.isEmpty() && oneWord
+            if (crossed || type == EntityType.LOCATION && !placeSplit(body, start, end, inside)
+                    || !inside.isEmpty() && oneWord
                     || inside.isEmpty() && oneWord
                     && (type == EntityType.ORGANIZATION || type == EntityType.PERSON) && beginsLongerName(body, end)) {
                 continue;
@@ -236,6 +235,12 @@ final class Linker {
         }
         found.removeIf(replaced::contains);
         found.addAll(added);
+    }
+
+    /** Whether the found names inside a known place's name are places it was split into; "Irving, Texas" stays two. */
+    private static boolean placeSplit(String body, int start, int end, List<FoundName> inside) {
+        return inside.size() >= 2 && body.lastIndexOf(',', end - 1) < start
+                && inside.stream().allMatch(f -> f.type == EntityType.LOCATION);
     }
 
     /** The index of the first of {@code byStart} (sorted by start) that starts at {@code at} or after. */
