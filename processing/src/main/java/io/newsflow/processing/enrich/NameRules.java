@@ -783,7 +783,7 @@ final class NameRules {
     private static final int NOUN_MIN = ORGANISATION_NOUNS.stream().mapToInt(String::length).min().orElseThrow();
     private static final int NOUN_MAX = ORGANISATION_NOUNS.stream().mapToInt(String::length).max().orElseThrow();
 
-    /** Where the word of letters and hyphens that ends at {@code end} starts. */
+    /** Where the word of letters and hyphens ("start-up") that ends at {@code end} starts. */
     private static int wordStart(String body, int end) {
         int start = end;
         while (start > 0 && (Character.isLetter(body.charAt(start - 1)) || body.charAt(start - 1) == '-')) {
@@ -924,10 +924,7 @@ final class NameRules {
         if (end + 6 > body.length() || body.charAt(end) != ' ' || !Character.isLowerCase(body.charAt(end + 1))) {
             return false;
         }
-        int wordEnd = end + 1;
-        while (wordEnd < body.length() && Character.isLetter(body.charAt(wordEnd))) {
-            wordEnd++;
-        }
+        int wordEnd = lettersEnd(body, end + 1);
         return wordEnd - end - 1 >= 5 && (wordEnd == body.length() || body.charAt(wordEnd) != '-')
                 && PLACE_NOUNS_AFTER.contains(body.substring(end + 1, wordEnd)) && !body.startsWith(" visit", wordEnd);
     }
