@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code newsflow kb}: knowledge-base updates for the running job. */
 @Command(name = "kb", mixinStandardHelpOptions = true,
         description = "Knowledge-base and topic-lexicon updates for the running job, without a restart.",
-        subcommands = {KbCommand.Publish.class, CommandLine.HelpCommand.class})
+        subcommands = {KbCommand.Publish.class, HelpCommand.class})
 final class KbCommand {
 
     /** The record key of every update: the control topic is compacted, so the latest update is what stays. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "News enrichment on Kafka and Flink: entity and topic tags for every article.",
         subcommands = {DemoCommand.class, UpCommand.class, IngestCommand.class, TailCommand.class, KbCommand.class, TagCommand.class, EvalCommand.class,
                 DlqCommand.class, BenchCommand.class, TrainNerCommand.class, BuildClustersCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class Newsflow {
 
     private static final Logger LOG = LoggerFactory.getLogger(Newsflow.class);

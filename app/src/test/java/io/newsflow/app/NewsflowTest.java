@@ -28,7 +28,7 @@ class NewsflowTest {
 
     private static Stream<CommandLine> subcommands(CommandLine cli) {
         return cli.getSubcommands().values().stream()
-                .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .filter(sub -> !(sub.getCommand() instanceof HelpCommand))
                 .flatMap(sub -> Stream.concat(Stream.of(sub), subcommands(sub)));
     }
 
@@ -51,6 +51,20 @@ class NewsflowTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("Usage: newsflow kb publish ").contains("--version=<version>", "-h, --help");
+    }
+
+    @Test
+    void helpFollowsTheWholePathOfSubcommands() {
+        CommandRunner nested = CommandRunner.run("help", "kb", "publish");
+        CommandRunner top = CommandRunner.run("help");
+        CommandRunner unknown = CommandRunner.run("help", "kb", "pubish");
+
+        assertThat(nested.exitCode()).as(nested.err()).isZero();
+        assertThat(nested.out()).startsWith("Usage: newsflow kb publish ");
+        assertThat(top.out()).startsWith("Usage: newsflow ").contains("Commands:");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("'newsflow kb' has no command 'pubish'. Did you mean 'publish'?\n");
+        assertThat(unknown.out()).isEmpty();
     }
 
     @Test
