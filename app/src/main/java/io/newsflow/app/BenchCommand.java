@@ -131,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
                 parts.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).toList(), pipeline,
                 or(engineRuns, 5, 3), or(corpusMb, 50, 1) * 1_000_000L,
                 or(engineWarmup, Duration.ofSeconds(10), Duration.ofSeconds(1)), samples, evalDir, workDir);
-        BenchReport report = new Benchmark(options, err, System.console() != null).run();
+        BenchReport report = new Benchmark(options, err, Terminals.stderr()).run();
         BenchReport.Machine m = report.machine();
         out.printf(Locale.ROOT, "%nnewsflow bench%s — %d cores (%s), %.0f GB, %s, %s, max heap %.0f MB; %s, %.0f s"
                         + "; other processes kept %.2f cores busy%n",

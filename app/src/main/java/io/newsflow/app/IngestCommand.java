@@ -85,7 +85,7 @@ final class IngestCommand implements Callable<Integer> {
         private ProgressBar bar;
 
         void update(int done, int total) {
-            if (total <= PROGRESS_BAR_FROM || System.console() == null) {
+            if (total <= PROGRESS_BAR_FROM || !Terminals.stderr()) {
                 return; // a handful of files, or not a terminal: a bar would only clutter a log
             }
             if (bar == null) {

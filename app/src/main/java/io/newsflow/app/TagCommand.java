@@ -69,7 +69,7 @@ final class TagCommand implements Callable<Integer> {
         long size = "-".equals(input) ? 0 : Files.size(Path.of(input));
         try (InputStream in = open(input); Writer writer = create(output, spec.commandLine().getOut());
              // not on a terminal, the bar's \r and colours would land in the file that stderr is, amid the skip messages
-             ProgressBar bar = size > PROGRESS_BAR_FROM_BYTES && System.console() != null
+             ProgressBar bar = size > PROGRESS_BAR_FROM_BYTES && Terminals.stderr()
                      ? new ProgressBarBuilder().setTaskName("Tagging").setInitialMax(size).setUnit(" MB", 1 << 20)
                              .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()
                      : null) {

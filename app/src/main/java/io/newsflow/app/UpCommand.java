@@ -140,7 +140,7 @@ final class UpCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         ArticlePublisher httpPublisher = publisher;
         HttpIngestServer httpServer = server;
-        boolean terminal = System.console() != null;
+        boolean terminal = Terminals.stdout();
         StatusLine status = new StatusLine(out, terminal);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "newsflow-status");
