@@ -151,6 +151,7 @@ public final class EntityTagger {
         NameRules.stripArticles(found, body);
         NameRules.addGreat(body, found);
         NameRules.joinInstitutionNames(body, found);
+        NameRules.institutionsOfPlaces(body, found);
         NameRules.extendHeadWordsRight(body, found);
         NameRules.joinPossessiveInstitutions(body, found);
         NameRules.joinSplitPossessives(body, found);
@@ -164,6 +165,8 @@ public final class EntityTagger {
         NameRules.addNameParts(body, found, linker::knows, firstNames::contains, demonyms);
         NameRules.splitPeopleOff(body, found);
         NameRules.extendHeadWordsLeft(body, found, demonyms);
+        NameRules.joinNamesSplitAtAnd(body, found, linker::knows, demonyms);
+        NameRules.placesNamedAfterPeople(body, found);
         NameRules.organisationsAfterTheirKind(body, found, linker::knownTypes);
         NameRules.joinDemonymOrganisations(body, found, demonyms);
         NameRules.addParentheticalAcronyms(body, found);
@@ -174,12 +177,14 @@ public final class EntityTagger {
         EventNames.namedEvents(body, found, demonyms, linker::knownTypes);
         linker.addKnownNames(body, known, found);
         NameRules.dropFieldsOfTitles(body, found); // after the known names: "Labour | Minister" is no party
+        NameRules.celestialBodies(body, found);
         ProductNames.addModelNames(body, found);
         ProductNames.addMakersModels(body, found, linker::knownTypes, linker::makesProducts);
         ProductNames.addNamedModels(body, found, linker::knownTypes, linker::makesProducts);
         ProductNames.addCodesBeforeProductNouns(body, found);
         ProductNames.addNumberedLines(body, found, linker::knownTypes);
         found.forEach(f -> linker.link(f, body));
+        NameRules.companySuffixes(body, found);
         NameRules.restorePlaceArticles(found, body);
         ProductNames.addLineWords(body, found, linker::knownTypes);
         ProductNames.extendModels(body, found);

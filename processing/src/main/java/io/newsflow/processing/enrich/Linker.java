@@ -225,6 +225,7 @@ final class Linker {
             }
             boolean oneWord = body.substring(start, end).indexOf(' ') < 0;
             if (crossed || type == EntityType.LOCATION && !placeSplit(body, start, end, inside)
+                    && !placeWidened(body, start, end, inside)
                     || !inside.isEmpty() && oneWord
                     || inside.isEmpty() && oneWord
                     && (type == EntityType.ORGANIZATION || type == EntityType.PERSON) && beginsLongerName(body, end)) {
@@ -241,6 +242,24 @@ final class Linker {
     private static boolean placeSplit(String body, int start, int end, List<FoundName> inside) {
         return inside.size() >= 2 && body.lastIndexOf(',', end - 1) < start
                 && inside.stream().allMatch(f -> f.type == EntityType.LOCATION);
+    }
+
+    /**
+     * Whether the one place found inside a known place's name is that place cut short by capitalised words the tagger
+     * left out ("Lower | Saxony", "New South Wales" found as "South Wales"): every word of the known name is
+     * capitalised, and no comma stands in it.
+     */
+    private static boolean placeWidened(String body, int start, int end, List<FoundName> inside) {
+        if (inside.size() != 1 || inside.get(0).type != EntityType.LOCATION
+                || body.lastIndexOf(',', end - 1) >= start) {
+            return false;
+        }
+        for (int word = start; word < end; word = body.indexOf(' ', word) < 0 ? end : body.indexOf(' ', word) + 1) {
+            if (!Character.isUpperCase(body.charAt(word))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The index of the first of {@code byStart} (sorted by start) that starts at {@code at} or after. */

@@ -259,8 +259,11 @@ final class NameRules {
                     || (known.test(left.text) && known.test(right.text)))) {
                 continue;
             }
-            found.set(i, new FoundName(left.start, right.end, body.substring(left.start, right.end),
-                    namedInstitution ? EntityType.ORGANIZATION : right.type, Math.min(left.margin, right.margin)));
+            EntityType type = namedInstitution ? EntityType.ORGANIZATION : right.type;
+            // a title the tagger took into the left part is no part of a person's name: "Sheriff Chad | Chronister"
+            int start = left.start + (type == EntityType.PERSON ? titleLength(left.text + " " + right.text) : 0);
+            found.set(i, new FoundName(start, right.end, body.substring(start, right.end), type,
+                    Math.min(left.margin, right.margin)));
             found.remove(i + 1);
         }
     }
@@ -293,6 +296,107 @@ final class NameRules {
 
     private static final Pattern INSTITUTION_LINK = Pattern.compile(" (?:of|for|on)(?: the)? ");
 
+    /**
+     * "the Assembly | of | Kosovo", "the Central Bank | of | Nigeria": a capitalised word that names an institution
+     * ({@link #ORGANISATION_WORDS}, {@link #LEGISLATURES}), which the tagger left out, before "of" (or "of the") and a
+     * place it found, makes the place the end of an organisation's name, which starts at the capitalised words before
+     * that word ("National Assembly of Kosovo"; not "The"). GUM, CrossNER and our stories mark every such name an
+     * organisation ("University of Copenhagen", "Parliament of Catalonia", "Electoral Commission of Zambia"). Not in a
+     * Title Case line; where the word is part of a name found already, {@link #joinInstitutionNames} joins the two.
+     */
+    static void institutionsOfPlaces(String body, List<FoundName> found) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = 0; i < found.size(); i++) {
+            FoundName place = found.get(i);
+            int of = body.startsWith(" of the ", place.start - 8) ? place.start - 8
+                    : body.startsWith(" of ", place.start - 4) ? place.start - 4 : -1;
+            if (place.type != EntityType.LOCATION || of < 2) {
+                continue;
+            }
+            int head = lettersStart(body, of);
+            String word = body.substring(head, of);
+            int previousEnd = i == 0 ? 0 : found.get(i - 1).end;
+            if (!ORGANISATION_WORDS.contains(word) && !LEGISLATURES.contains(word) || previousEnd > head) {
+                continue;
+            }
+            int start = head;
+            for (int w = wordBefore(body, start); w >= previousEnd && w >= 0; w = wordBefore(body, start)) {
+                String before = body.substring(w, start - 1);
+                if (!nameWord(before) || before.equals("The")) {
+                    break;
+                }
+                start = w;
+            }
+            if (!inTitleCaseLine(body, start)) {
+                found.set(i, new FoundName(start, place.end, body.substring(start, place.end),
+                        EntityType.ORGANIZATION, place.margin));
+            }
+        }
+    }
+
+    /**
+     * "German Publishers and | Booksellers Association", "Joint Admissions and | Matriculation Board": an
+     * organisation's name of two words or more that ends in a word that names an institution, right after "and",
+     * goes on back over the capitalised words before "and" (any names found in them are the organisation's), where
+     * the tagger split one name at its "and". Not joined: a name after "and" that is {@link #completeName complete},
+     * words before "and" that hold an institution's word of their own ("Police | and Fire Department"), an acronym
+     * ("Xerox PARC"), or end in a name the knowledge base knows ("Google | and Mozilla Foundation", "Labour | and
+     * Conservative Party"), a nation's adjective alone ("Russian | and Chinese Academies"), a person's name, "The",
+     * and anything in a Title Case line.
+     */
+    static void joinNamesSplitAtAnd(String body, List<FoundName> found, Predicate<String> known,
+                                    Set<String> demonyms) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = found.size() - 1; i >= 0; i--) {
+            FoundName right = found.get(i);
+            if (right.type == EntityType.PERSON || right.start < 6 || !body.startsWith(" and ", right.start - 5)
+                    || right.text.indexOf(' ') < 0 || !endsWithInstitution(right.text) || completeName(right.text,
+                    known, demonyms)) {
+                continue;
+            }
+            int start = right.start - 5;
+            for (int end = start, w = lettersStart(body, end); w < end && nameWord(body.substring(w, end))
+                    && !body.startsWith("The ", w); end = w - 1, w = lettersStart(body, end)) {
+                start = w;
+                if (w < 2 || body.charAt(w - 1) != ' ') {
+                    break;
+                }
+            }
+            String left = body.substring(start, Math.max(start, right.start - 5));
+            String last = left.substring(left.lastIndexOf(' ') + 1);
+            int from = start;
+            if (left.isEmpty() || namesAnInstitution(left) || known.test(left) || known.test(last)
+                    || demonyms.contains(left) || hasWord(left, NameRules::isAcronym) || inTitleCaseLine(body, start)
+                    || found.stream().anyMatch(f -> f.type == EntityType.PERSON && f.start < right.start
+                    && from < f.end)) {
+                continue;
+            }
+            FoundName joined = new FoundName(start, right.end, body.substring(start, right.end), right.type,
+                    right.margin);
+            found.removeIf(f -> f.start < joined.end && joined.start < f.end);
+            found.add(joined);
+            found.sort(Comparator.comparingInt(f -> f.start));
+            i = found.indexOf(joined);
+        }
+    }
+
+    /**
+     * Whether the name after "and" is one of its own: it links words with "of" or "for" ("Monthly Notices of the
+     * Royal Astronomical Society"), the knowledge base knows it, or it starts with a name it knows or a nation's
+     * adjective ("Stanford | University", "Santa Clara | Convention Center", "Azerbaijani | Popular Front Party").
+     */
+    private static boolean completeName(String name, Predicate<String> known, Set<String> demonyms) {
+        int first = name.indexOf(' ');
+        int second = name.indexOf(' ', first + 1);
+        return name.contains(" of ") || name.contains(" for ") || known.test(name)
+                || known.test(name.substring(0, first)) || demonyms.contains(name.substring(0, first))
+                || second > 0 && known.test(name.substring(0, second));
+    }
+
+    private static boolean isAcronym(String word) {
+        return word.length() > 1 && word.chars().noneMatch(Character::isLowerCase);
+    }
+
     /** Words that link the parts of an institution's name: "Society for the Prevention of Cruelty to Animals". */
     private static final Set<String> NAME_LINKS = Set.of("of", "for", "on", "to", "and", "&");
 
@@ -305,7 +409,8 @@ final class NameRules {
      * Foundation | to Harvard University", "Institute for Fiscal Studies | on Britain"); after "and", before a
      * nation's adjective ("Ministry of Defence | and Russian officials"); "to", "and" and "&" only after a
      * name that has no head yet and does not end in a known name ("Wikimedia Foundation | and Creative Commons",
-     * "Liberal Party of Australia | and Nationals"), and never before an acronym; never through a person's name
+     * "Liberal Party of Australia | and Nationals") unless that is a ministry's field ("Ministry of Labour | and
+     * Employment"), and never before an acronym; never through a person's name
      * or a number, nor to a capitalised word with no link ("Museum of Flight | CEO"). Not in a Title Case line
      * (a headline), where every word has a capital.
      */
@@ -345,8 +450,10 @@ final class NameRules {
             // "Liberal Party of Australia | and Nationals")
             boolean joining = link.equals("and") || link.equals("&") || link.equals("to");
             String before = body.substring(f.start, end);
-            if (joining && (endsWithInstitution(before) || known.test(before)
-                    || known.test(before.substring(before.lastIndexOf(' ') + 1)))) {
+            String last = before.substring(before.lastIndexOf(' ') + 1);
+            // a ministry's field is no name of its own: "Ministry of Labour | and Employment"
+            boolean field = MINISTRY_FIELDS.contains(last) && before.contains(" of ");
+            if (joining && (endsWithInstitution(before) || !field && (known.test(before) || known.test(last)))) {
                 return end;
             }
             at = wordEnd;
@@ -362,7 +469,7 @@ final class NameRules {
                 return end;
             }
             String word = body.substring(at + 1, wordEnd);
-            boolean acronym = word.length() > 1 && word.chars().noneMatch(Character::isLowerCase);
+            boolean acronym = isAcronym(word);
             if (!nameWord(word) || word.chars().anyMatch(Character::isDigit) || acronym && joining
                     || startsPerson(found, at + 1)) {
                 return end;
@@ -472,8 +579,15 @@ final class NameRules {
      * organisations' words, and those of institutions that are places to some ("Museum of Flight", "Court").
      */
     private static boolean isInstitution(String word) {
-        return ORGANISATION_WORDS.contains(word) || PLACE_LIKE_INSTITUTIONS.contains(word);
+        return ORGANISATION_WORDS.contains(word) || PLACE_LIKE_INSTITUTIONS.contains(word)
+                || LEGISLATURES.contains(word);
     }
+
+    /**
+     * Words that head names of legislatures ("National Assembly of Kosovo", "Congress of Nuevo León") but give no
+     * type of their own at the end of a name ("Programmable Universal Machine for Assembly" is a robot).
+     */
+    private static final Set<String> LEGISLATURES = Set.of("Assembly", "Congress");
 
     private static final Set<String> PLACE_LIKE_INSTITUTIONS = Set.of("Center", "Centre", "Conservatory", "Court",
             "Hospital", "Library", "Museum", "Office", "School", "Union");
@@ -942,13 +1056,144 @@ final class NameRules {
                 && DISEASE_WORD.matcher(body).region(f.end, body.length()).lookingAt());
     }
 
-    /** Arabic's article in English news, lower case and hyphenated to the capitalised word it goes with. */
-    private static final Pattern ARABIC_ARTICLE = Pattern.compile(" (?:al|el|ad|an|ar|as|ash|at|az)-\\p{Lu}\\p{L}*");
+    /** The legal forms companies put after their names. */
+    private static final Set<String> COMPANY_SUFFIXES = Set.of("plc", "PLC", "Plc", "Ltd", "Ltd.", "Limited", "Inc",
+            "Inc.", "Corp.", "Co.", "LLC", "AG", "SE", "SA", "S.A.", "NV", "N.V.", "GmbH", "S.p.A.", "ASA", "AB",
+            "Oyj");
 
     /**
-     * "Tawfiq | al-Rabiah", "Mohammed | el-Sayed": where the tagger ends a person's name before Arabic's article
-     * ("al-", "el-" and its assimilated forms "ash-", "ad-" …) hyphenated to a capitalised word, the name goes on
-     * over it, and over any such word after it; a name found inside that stretch is part of the person's.
+     * "Rheinmetall | AG", "Greggs | plc", "Forth Ports | Ltd": a company's legal form right after an organisation's
+     * or a place's name (as the knowledge base links it, else as found: "Greggs" read as a person is the baker) is
+     * part of the name, which is an organisation's (linked as before where the knowledge base had it as
+     * one), and so is a name the tagger read with its legal form ("Vale SA") that the knowledge base does not hold.
+     * Run after linking, so that "Rheinmetall AG" is still Rheinmetall. An abbreviation keeps its full stop.
+     */
+    static void companySuffixes(String body, List<FoundName> found) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            EntityType type = f.linkedType();
+            if (type != EntityType.ORGANIZATION && type != EntityType.LOCATION) {
+                continue; // a person, or a product: "iPhone SE", "Apple Watch SE"
+            }
+            int last = f.text.lastIndexOf(' ');
+            if (last > 0 && COMPANY_SUFFIXES.contains(f.text.substring(last + 1)) && f.type != EntityType.ORGANIZATION
+                    && f.entry == null) {
+                f.type = EntityType.ORGANIZATION; // "Vale SA" read as one name, of a place
+                continue;
+            }
+            if (f.end + 3 > body.length() || body.charAt(f.end) != ' ') {
+                continue;
+            }
+            int end = f.end + 1;
+            while (end < body.length() && !Character.isWhitespace(body.charAt(end))
+                    && ",;:!?\"()\u201c\u201d".indexOf(body.charAt(end)) < 0) {
+                end++;
+            }
+            String word = body.substring(f.end + 1, end);
+            if (!COMPANY_SUFFIXES.contains(word) && word.endsWith(".")
+                    && COMPANY_SUFFIXES.contains(word.substring(0, word.length() - 1))) {
+                word = word.substring(0, word.length() - 1); // "plc." at the end of a sentence
+                end--;
+            }
+            if (!COMPANY_SUFFIXES.contains(word)) {
+                continue;
+            }
+            FoundName company = f.spanning(f.start, end, body);
+            if (company.entry != null && company.entry.type() != EntityType.ORGANIZATION) {
+                company.entry = null;
+            }
+            company.type = EntityType.ORGANIZATION;
+            found.set(i, company);
+        }
+    }
+
+    /** The heads of places named after people: "Rajiv Gandhi | International Airport", "Jawaharlal Nehru | Stadium". */
+    private static final List<String> HEADS_AFTER_PEOPLE = List.of(" International Airport", " Airport", " Stadium",
+            " Bridge", " Boulevard", " Avenue", " Square");
+
+    /**
+     * "Rajiv Gandhi | International Airport", "Jawaharlal Nehru | Stadium": a person's name right before the head
+     * of a place's name, capitalised, is the place's name, with the head (and any name found in the head).
+     */
+    static void placesNamedAfterPeople(String body, List<FoundName> found) {
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.type != EntityType.PERSON || f.end >= body.length() || body.charAt(f.end) != ' ') {
+                continue;
+            }
+            for (String head : HEADS_AFTER_PEOPLE) {
+                int end = f.end + head.length();
+                if (body.startsWith(head, f.end) && (end == body.length() || !Character.isLetter(body.charAt(end)))) {
+                    FoundName place = new FoundName(f.start, end, body.substring(f.start, end), EntityType.LOCATION,
+                            f.margin);
+                    found.removeIf(g -> g != f && g.start < end && f.end <= g.start);
+                    found.set(found.indexOf(f), place);
+                    i = found.indexOf(place);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The planets and the Moon, as news names them in English. */
+    private static final List<String> CELESTIAL_BODIES = List.of("Earth", "Moon", "Mars", "Venus", "Jupiter", "Saturn");
+
+    /** The words before a planet's name that make it the planet: "the", and where one goes or looks. */
+    private static final Set<String> CELESTIAL_CONTEXT = Set.of("the", "The", "on", "to", "from", "around", "orbit",
+            "orbiting", "orbits", "toward", "towards", "near", "beyond", "reach", "reached", "reaching", "of", "past",
+            "and", "than", "between");
+
+    /** Words of a story about space, where "Mars", "Venus", "Jupiter" and "Saturn" are planets. */
+    private static final List<String> SPACE_WORDS = List.of("planet", "rover", "probe", "orbit", "spacecraft",
+            "NASA", "space", "astronom", "mission", "telescope", "lander");
+
+    /**
+     * "around the Moon", "a probe to Mars", "the Earth's magnetic field": a planet or the Moon, capitalised after
+     * "the" or one of {@link #CELESTIAL_CONTEXT}'s words and before no other capitalised word or hyphen, is a
+     * place, as CoNLL-style news marks it and GUM does ("landed back on Earth"); the corpora the tagger learned
+     * from mostly mark them as other names or not at all. "Bruno Mars", "Venus Williams", "Mars Wrigley", "Earth
+     * Day" and "Friends of the Earth" stay what the tagger and the knowledge base make them, and so does a sentence
+     * that begins with one ("Mars reported higher sales"); the other planets only in a story about space ("sold
+     * to Mars" is the company).
+     */
+    static void celestialBodies(String body, List<FoundName> found) {
+        Boolean space = null; // looked for only where a planet's name is
+        for (String name : CELESTIAL_BODIES) {
+            int first = body.indexOf(name);
+            if (first >= 0 && !name.equals("Earth") && !name.equals("Moon")) {
+                space = space == null ? SPACE_WORDS.stream().anyMatch(body::contains) : space;
+                if (!space) {
+                    continue; // "sold to Mars", the company; "Venus" razors
+                }
+            }
+            for (int at = first; at >= 0; at = body.indexOf(name, at + name.length())) {
+                int end = at + name.length();
+                int before = wordBefore(body, at);
+                boolean wordGoesOn = end < body.length()
+                        && (Character.isLetterOrDigit(body.charAt(end)) || body.charAt(end) == '-');
+                if (before < 0 || !CELESTIAL_CONTEXT.contains(body.substring(before, at - 1)) || wordGoesOn
+                        || capitalisedWordAt(body, end) || overlaps(found, at, end)) {
+                    continue;
+                }
+                found.add(new FoundName(at, end, name, EntityType.LOCATION, 1.0));
+            }
+        }
+    }
+
+    private static boolean overlaps(List<FoundName> found, int start, int end) {
+        return found.stream().anyMatch(f -> f.start < end && start < f.end);
+    }
+
+    /** Arabic's article in English news, lower case and hyphenated to the capitalised word it goes with. */
+    private static final Pattern ARABIC_ARTICLE = Pattern.compile(" (?:(?:al|el|ad|an|ar|as|ash|at|az)-\\p{Lu}\\p{L}*"
+            + "|(?:bin|bint|ibn) \\p{Lu}\\p{L}*(?: Al \\p{Lu}\\p{L}*)?)");
+
+    /**
+     * "Tawfiq | al-Rabiah", "Mohammed | el-Sayed", "Tahnoon | bin Zayed Al Nahyan": where the tagger ends a person's
+     * name before Arabic's article ("al-", "el-" and its assimilated forms "ash-", "ad-" …) hyphenated to a
+     * capitalised word, or before "bin", "bint" or "ibn" (son or daughter of) and a capitalised word, with a family
+     * name after "Al" or not, the name goes on over it, and over any such part after it ("Mohammed bin Zayed bin
+     * Sultan Al Nahyan"); a name found inside that stretch is part of the person's.
      */
     static void extendArabicArticles(String body, List<FoundName> found) {
         Matcher article = null;
@@ -956,7 +1201,7 @@ final class NameRules {
             FoundName f = found.get(i);
             int end = f.end;
             while (f.type == EntityType.PERSON && body.startsWith(" ", end) && end + 4 < body.length()
-                    && "ae".indexOf(body.charAt(end + 1)) >= 0) {
+                    && "aebi".indexOf(body.charAt(end + 1)) >= 0) {
                 article = article == null ? ARABIC_ARTICLE.matcher(body) : article;
                 if (!article.region(end, body.length()).lookingAt()) {
                     break;
@@ -1043,7 +1288,8 @@ final class NameRules {
     }
 
     /** Words for people, whose possessive may stand inside an institution's name ("Children's Hospital"). */
-    private static final Set<String> PEOPLE = Set.of("Attorney", "Children", "Men", "People", "Prosecutor", "Women");
+    private static final Set<String> PEOPLE = Set.of("Attorney", "Children", "Men", "People", "Prosecutor", "Sheriff",
+            "Women");
 
     /**
      * "Great | Ormond Street Hospital", "Greater | Manchester Police": inside a sentence, "Great" or "Greater" right
@@ -1176,7 +1422,9 @@ final class NameRules {
     private static final Set<String> TITLES = Set.of("President", "Vice President", "Chief Justice", "Senator",
             "Governor", "Mayor", "Minister", "Prime Minister", "Chancellor", "Secretary", "Judge", "Justice", "General",
             "Colonel", "Captain", "Professor", "Dr.", "Sir", "Dame", "Lord", "Lady", "Pope", "Bishop", "Rep.", "Sen.",
-            "Gov.", "Gen.", "Prof.", "Ambassador", "Chairman");
+            "Gov.", "Gen.", "Prof.", "Ambassador", "Chairman", "Reverend", "Rev.", "Sheriff", "Sergeant", "Sgt.",
+            "Detective", "Detective Sergeant", "Detective Inspector", "Inspector", "Constable", "Superintendent",
+            "Councillor", "Councilmember", "Councilman", "Councilwoman");
 
     /** Whether a word ends the names of places ("Airport", "Street", "Valley"). */
     static boolean isPlaceHead(String word) {

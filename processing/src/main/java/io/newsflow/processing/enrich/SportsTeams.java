@@ -37,7 +37,8 @@ final class SportsTeams {
      * sentence about play, and then wherever else the story names it; never after "in" or "at", which name the
      * place ("the match in Qatar"); a nation's possessive before a person's name is the person's nationality
      * ("Norway's Johannes Klæbo won the skiathlon") unless the story fields the nation as a team elsewhere ("Korea's
-     * Kim Shin-Wook was shown a yellow card"). A team is an organisation, "Sweden national football team" on
+     * Kim Shin-Wook was shown a yellow card"), and so is "of" and a nation after a person's name ("Mulugeta Asefa
+     * Dinku of Ethiopia won the Seoul Marathon"). A team is an organisation, "Sweden national football team" on
      * Wikipedia when the story names its sport (the first sport word in the text).
      */
     static void nationsAsTeams(String body, Tokens tokens, List<FoundName> found, Linker linker) {
@@ -50,7 +51,7 @@ final class SportsTeams {
         for (FoundName f : found) {
             KnowledgeBase.Entry nation = nationNamed(f, linker);
             if (nation != null && !NameRules.afterPlaceWord(body, f.start) && !beforePersonsName(body, f, found)
-                    && (f.entry == null || inSentenceAboutPlay(tokens, f))) {
+                    && !afterPersonsName(body, f, found) && (f.entry == null || inSentenceAboutPlay(tokens, f))) {
                 asTeam(f, nation, sport);
                 teams.add(nation);
             }
@@ -72,6 +73,12 @@ final class SportsTeams {
             return false;
         }
         return found.stream().anyMatch(g -> g.start == f.end + 3 && g.type == EntityType.PERSON);
+    }
+
+    /** "Mulugeta Asefa Dinku of | Ethiopia": a nation after "of" right after a person's name. */
+    private static boolean afterPersonsName(String body, FoundName f, List<FoundName> found) {
+        return f.start >= 5 && body.startsWith(" of ", f.start - 4)
+                && found.stream().anyMatch(g -> g.end == f.start - 4 && g.type == EntityType.PERSON);
     }
 
     /**

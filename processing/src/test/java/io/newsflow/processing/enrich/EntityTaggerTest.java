@@ -341,6 +341,35 @@ class EntityTaggerTest {
     }
 
     @Test
+    void kb12sSpaceAgenciesExchangesAndCompanies() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Roscosmos launched a Soyuz rocket from Baikonur. Copper "
+                + "rose on the London Metal Exchange, and Hyundai Motor said it would build cars in Georgia.");
+
+        assertThat(named(entities, "Roscosmos").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "London Metal Exchange").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Hyundai Motor Company").mentions()).extracting(Enrichment.Mention::text)
+                .containsExactly("Hyundai Motor");
+    }
+
+    @Test
+    void theMoonAndThePlanetsArePlacesAndTheirKnowledgeBaseEntries() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "The Artemis II crew will fly around the Moon, and "
+                + "the rover found clay on Mars.");
+
+        assertThat(named(entities, "Moon").type()).isEqualTo(EntityType.LOCATION);
+        assertThat(named(entities, "Mars").id()).isEqualTo("wikidata:Q111");
+    }
+
+    @Test
+    void aKnownPlaceTheTaggerCutShortIsTheWholePlace() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Lower Saxony holds a fifth of Volkswagen's voting "
+                + "shares, and the state's premier said it would keep them.");
+
+        assertThat(named(entities, "Lower Saxony").type()).isEqualTo(EntityType.LOCATION);
+        assertThat(entities).extracting(Enrichment.Entity::name).doesNotContain("Saxony");
+    }
+
+    @Test
     void aMinistersFieldIsNoPartyTheKnowledgeBaseKnows() {
         List<Enrichment.Entity> entities = tagger.tag(null, "Labour Minister Bärbel Bas said wages would rise, and "
                 + "Labour leader Keir Starmer agreed.");
@@ -357,6 +386,14 @@ class EntityTaggerTest {
         assertThat(named(entities, "Brazil").type()).isEqualTo(EntityType.LOCATION);
         assertThat(entities).filteredOn(e -> e.name().equals("Norway")).extracting(Enrichment.Entity::type)
                 .containsExactly(EntityType.ORGANIZATION);
+    }
+
+    @Test
+    void aNationAfterAPersonsNameAndOfIsTheirNationality() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Mulugeta Asefa Dinku of Ethiopia won the Seoul "
+                + "Marathon in 2 hours 5 minutes, beating the Kenyan champion.", true);
+
+        assertThat(named(entities, "Ethiopia").type()).isEqualTo(EntityType.LOCATION);
     }
 
     @Test

@@ -179,6 +179,18 @@ class NameRulesTest {
     }
 
     @Test
+    void localTitlesBeforeAPersonsNameAreNotPartOfItNorWhenTheTaggerSplitTheName() {
+        Marked m = Marked.of("[Sheriff Chad Chronister|PERSON], [Sergeant Rhiannon Pryce|PERSON], [Councilmember Rob "
+                + "Saka|PERSON] and [the Reverend Al Sharpton|PERSON] spoke.");
+        NameRules.trimTitles(m.found(), m.body());
+
+        assertThat(m.names()).containsExactly("Chad Chronister|PERSON", "Rhiannon Pryce|PERSON", "Rob Saka|PERSON",
+                "the Reverend Al Sharpton|PERSON");
+        assertThat(joined("He said [Sheriff Chad|LOCATION] [Chronister|PERSON] would run."))
+                .containsExactly("Chad Chronister|PERSON");
+    }
+
+    @Test
     void aPhotoCreditIsNotJoined() {
         assertThat(joined("Image: [NASA|ORGANIZATION] [Bill Ingalls|PERSON]"))
                 .containsExactly("NASA|ORGANIZATION", "Bill Ingalls|PERSON");
@@ -331,6 +343,101 @@ class NameRulesTest {
     }
 
     @Test
+    void binAndIbnContinueAPersonsNameWithTheFamilyNameAfterAl() {
+        Marked m = Marked.of("Sheikh [Tahnoon|PERSON] bin Zayed [Al Nahyan|PERSON] met [Mohammed|PERSON] bin Rashid Al "
+                + "Maktoum, [Abdullah|PERSON] ibn Saud and [Ali|PERSON] bin the chair.");
+        NameRules.extendArabicArticles(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Tahnoon bin Zayed Al Nahyan|PERSON",
+                "Mohammed bin Rashid Al Maktoum|PERSON", "Abdullah ibn Saud|PERSON", "Ali|PERSON");
+    }
+
+    @Test
+    void aCompanysLegalFormAfterItsNameIsPartOfIt() {
+        Marked m = Marked.of("[Rheinmetall|ORGANIZATION] AG bought it from [Greggs|PERSON] plc and [Forth "
+                + "Ports|LOCATION] Ltd, as did [Casey's General Stores|ORGANIZATION] Inc. and [Vale SA|LOCATION]; "
+                + "[Jane Smith|PERSON] AG, [Acme|ORGANIZATION] plc. [Acme|ORGANIZATION] Agency and the [iPhone "
+                + "SE|PRODUCT] and [Apple Watch|PRODUCT] SE.");
+        m.found().get(1).entry = new KnowledgeBase.Entry("Greggs", EntityType.ORGANIZATION, null, "Greggs", List.of(),
+                0.3, List.of());
+        NameRules.companySuffixes(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Rheinmetall AG|ORGANIZATION", "Greggs plc|ORGANIZATION",
+                "Forth Ports Ltd|ORGANIZATION", "Casey's General Stores Inc.|ORGANIZATION", "Vale SA|ORGANIZATION",
+                "Jane Smith|PERSON", "Acme plc|ORGANIZATION", "Acme|ORGANIZATION", "iPhone SE|PRODUCT",
+                "Apple Watch|PRODUCT");
+    }
+
+    @Test
+    void aPersonsNameBeforeTheHeadOfAPlacesNameIsThePlaces() {
+        Marked m = Marked.of("a line to [Rajiv Gandhi|PERSON] International [Airport|LOCATION] and a match at "
+                + "[Jawaharlal Nehru|PERSON] Stadium, where [Jane Bridge|PERSON] Airports said no.");
+        NameRules.placesNamedAfterPeople(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Rajiv Gandhi International Airport|LOCATION",
+                "Jawaharlal Nehru Stadium|LOCATION", "Jane Bridge|PERSON");
+    }
+
+    @Test
+    void planetsAndTheMoonAfterTheOrAPrepositionArePlaces() {
+        Marked m = Marked.of("The probe flew around the Moon and towards Mars before it returned to Earth; the "
+                + "Earth's field, [Bruno Mars|PERSON], Earth Day, [Friends of the Earth|ORGANIZATION] and Venus-like "
+                + "worlds stay as they are. A space mission to Jupiter.");
+        NameRules.celestialBodies(m.body(), m.found());
+
+        assertThat(m.names()).containsExactlyInAnyOrder("Moon|LOCATION", "Mars|LOCATION", "Earth|LOCATION",
+                "Earth|LOCATION", "Bruno Mars|PERSON", "Friends of the Earth|ORGANIZATION", "Jupiter|LOCATION");
+    }
+
+    @Test
+    void planetsOtherThanEarthAndTheMoonOnlyInAStoryAboutSpace() {
+        Marked m = Marked.of("Kellanova was sold to Mars; its shares rose as the Moon rose on Earth.");
+        NameRules.celestialBodies(m.body(), m.found());
+
+        assertThat(m.names()).containsExactlyInAnyOrder("Moon|LOCATION", "Earth|LOCATION");
+    }
+
+    @Test
+    void anInstitutionsWordTheTaggerLeftOutBeforeOfAndAPlaceMakesAnOrganisation() {
+        Marked m = Marked.of("The Assembly of [Kosovo|LOCATION] voted, the Central Bank of [Nigeria|LOCATION] cut "
+                + "rates, the Bank of the [Philippine Islands|LOCATION] grew, the President of [France|LOCATION] "
+                + "spoke, [Museum|ORGANIZATION] of [London|LOCATION] opened and the Congress of [Nuevo León|LOCATION] "
+                + "met.");
+        NameRules.institutionsOfPlaces(m.body(), m.found());
+
+        assertThat(m.names()).containsExactly("Assembly of Kosovo|ORGANIZATION",
+                "Central Bank of Nigeria|ORGANIZATION", "Bank of the Philippine Islands|ORGANIZATION",
+                "France|LOCATION", "Museum|ORGANIZATION", "London|LOCATION", "Congress of Nuevo León|ORGANIZATION");
+    }
+
+    @Test
+    void anOrganisationsNameSplitAtAndIsJoinedUnlessEitherPartIsANameOfItsOwn() {
+        assertThat(joinedAtAnd("members of the German Publishers and [Booksellers Association|ORGANIZATION] met"))
+                .containsExactly("German Publishers and Booksellers Association|ORGANIZATION");
+        assertThat(joinedAtAnd("the [Bangladesh Garment|LOCATION] Manufacturers and [Exporters "
+                + "Association|ORGANIZATION] said that"))
+                .containsExactly("Bangladesh Garment Manufacturers and Exporters Association|ORGANIZATION");
+        assertThat(joinedAtAnd("he worked at [Xerox PARC|ORGANIZATION] and [Stanford University|ORGANIZATION]"))
+                .containsExactly("Xerox PARC|ORGANIZATION", "Stanford University|ORGANIZATION");
+        assertThat(joinedAtAnd("the city's Police and [Fire Department|ORGANIZATION] said"))
+                .containsExactly("Fire Department|ORGANIZATION");
+        assertThat(joinedAtAnd("a deal with [Google|ORGANIZATION] and [Mozilla Foundation|ORGANIZATION] on it"))
+                .containsExactly("Google|ORGANIZATION", "Mozilla Foundation|ORGANIZATION");
+        assertThat(joinedAtAnd("the parties Musavat and [Azerbaijani Popular Front Party|ORGANIZATION] said"))
+                .containsExactly("Azerbaijani Popular Front Party|ORGANIZATION");
+        assertThat(joinedAtAnd("it wrote for Nature and [Monthly Notices of the Royal Astronomical "
+                + "Society|ORGANIZATION] in the spring"))
+                .containsExactly("Monthly Notices of the Royal Astronomical Society|ORGANIZATION");
+    }
+
+    private static List<String> joinedAtAnd(String marked) {
+        Marked m = Marked.of(marked);
+        NameRules.joinNamesSplitAtAnd(m.body(), m.found(), Set.of("Google", "Stanford")::contains,
+                Set.of("Azerbaijani"));
+        return m.names();
+    }
+
+    @Test
     void theCapitalisedWordsAfterANounForAKindOfOrganisationAreItsName() {
         Marked m = Marked.of("The teachers' union Sadtu, the cattle company [Agropecuária Rio|LOCATION] Fresco, the "
                 + "group Civic Passion's leader, the working group P1600.1, the ministry Faith and Action, the company "
@@ -391,13 +498,15 @@ class NameRulesTest {
     void anInstitutionsNameHoldsAPossessiveOfPeopleAndFollowsAnyOtherNamesPossessive() {
         Marked m = Marked.of("The [Ontario Secondary School Teachers|ORGANIZATION]' [Federation|ORGANIZATION] and the "
                 + "National Farmers' Union met at [Boston Children's Hospital|LOCATION] with the [Manhattan|LOCATION] "
-                + "District Attorney's Office. [Russia|LOCATION]'s Defence Ministry and [Apple|ORGANIZATION]'s Board "
+                + "District Attorney's Office and the [Hillsborough County Sheriff|LOCATION]'s Office. "
+                + "[Russia|LOCATION]'s Defence Ministry and [Apple|ORGANIZATION]'s Board "
                 + "did not, nor did the company's Board of Directors.\nThe Farmers' Union Says No To New Rules");
         NameRules.joinPossessiveInstitutions(m.body(), m.found());
 
         assertThat(m.names()).containsExactly("Ontario Secondary School Teachers' Federation|ORGANIZATION",
                 "National Farmers' Union|ORGANIZATION", "Boston Children's Hospital|LOCATION",
-                "Manhattan District Attorney's Office|ORGANIZATION", "Russia|LOCATION", "Defence Ministry|ORGANIZATION",
+                "Manhattan District Attorney's Office|ORGANIZATION",
+                "Hillsborough County Sheriff's Office|ORGANIZATION", "Russia|LOCATION", "Defence Ministry|ORGANIZATION",
                 "Apple|ORGANIZATION");
     }
 
