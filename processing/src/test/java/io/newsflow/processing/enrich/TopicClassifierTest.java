@@ -115,6 +115,16 @@ class TopicClassifierTest {
         }
 
         @Test
+        void anAirportsNewTerminalAndAReopenedRailLineAreBusinessNotTravel() {
+            assertThat(codes(classifier.classify(null, "Leeds Bradford Airport opened a terminal extension that will "
+                    + "raise passenger numbers by a third before the summer, the airport's chief executive said."))
+                    .get(0)).isEqualTo(ECONOMY);
+            assertThat(codes(classifier.classify(null, "Deutsche Bahn reopened the high-speed line between Hamburg "
+                    + "and Berlin after nine months of renovation; the rail operator said passengers would save "
+                    + "20 minutes.")).get(0)).isEqualTo(ECONOMY);
+        }
+
+        @Test
         void businessCuesOutweighTechNamesInAnEarningsStory() {
             List<Enrichment.Topic> topics = classifier.classify("Nvidia's sales soar",
                     "Nvidia reported record revenue; shares rose and analysts praised the earnings.");
