@@ -157,6 +157,7 @@ public final class EntityTagger {
         NameRules.joinSplitPossessives(body, found);
         NameRules.extendArabicArticles(body, found);
         NameRules.extendInstitutionNames(body, found, linker::knows, demonyms);
+        NameRules.extendFieldLists(body, found, linker::knows);
         NameRules.joinAdjacent(body, found, linker::knows, firstNames::contains);
         NameRules.trimOrdinals(found, body, linker::knows);
         NameRules.trimTrailingTitles(body, found, linker::knowsPerson);

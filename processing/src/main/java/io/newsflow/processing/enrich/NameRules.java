@@ -120,7 +120,9 @@ final class NameRules {
             "Defender", "Drugmaker", "Economist", "Entrepreneur", "Filmmaker", "Forecaster", "Goalkeeper", "Historian",
             "Insurer", "Investor", "Lawyer", "Lender", "Midfielder", "Novelist", "Photographer", "Planemaker",
             "Pollster", "Prosecutor", "Quarterback", "Rapper", "Regulator", "Researcher", "Retailer", "Rival",
-            "Scientist", "Singer", "Steelmaker", "Striker", "Teammate", "Winger");
+            "Scientist", "Singer", "Steelmaker", "Striker", "Teammate", "Winger", "Farmer", "Herder", "Fisherman",
+            "Nurse", "Teacher", "Student", "Miner", "Pilot", "Soldier", "Resident", "Shopkeeper", "Vendor",
+            "Volunteer");
 
     /**
      * How many characters of {@code name} a leading title takes with the space after it ("Prime Minister " in
@@ -303,6 +305,8 @@ final class NameRules {
      * that word ("National Assembly of Kosovo"; not "The"). GUM, CrossNER and our stories mark every such name an
      * organisation ("University of Copenhagen", "Parliament of Catalonia", "Electoral Commission of Zambia"). Not in a
      * Title Case line; where the word is part of a name found already, {@link #joinInstitutionNames} joins the two.
+     * One of {@link #PLACES_OF} makes a place the same way ("the Port of Montreal"), also where the tagger found the
+     * word alone.
      */
     static void institutionsOfPlaces(String body, List<FoundName> found) {
         found.sort(Comparator.comparingInt(f -> f.start));
@@ -315,8 +319,15 @@ final class NameRules {
             }
             int head = lettersStart(body, of);
             String word = body.substring(head, of);
+            boolean placeHead = PLACES_OF.contains(word);
+            if (!ORGANISATION_WORDS.contains(word) && !LEGISLATURES.contains(word) && !placeHead) {
+                continue;
+            }
+            if (i > 0 && found.get(i - 1).start == head && found.get(i - 1).end == of) {
+                found.remove(--i); // the word alone, found as a name: "Port | of | Montreal"
+            }
             int previousEnd = i == 0 ? 0 : found.get(i - 1).end;
-            if (!ORGANISATION_WORDS.contains(word) && !LEGISLATURES.contains(word) || previousEnd > head) {
+            if (previousEnd > head) {
                 continue;
             }
             int start = head;
@@ -329,10 +340,13 @@ final class NameRules {
             }
             if (!inTitleCaseLine(body, start)) {
                 found.set(i, new FoundName(start, place.end, body.substring(start, place.end),
-                        EntityType.ORGANIZATION, place.margin));
+                        placeHead ? EntityType.LOCATION : EntityType.ORGANIZATION, place.margin));
             }
         }
     }
+
+    /** Words that head places' names before "of" and a place: "Port of Montreal", "Isle of Skye", "Gulf of Aden". */
+    private static final Set<String> PLACES_OF = Set.of("Port", "Isle", "Gulf", "Bay", "Strait", "Straits", "Cape");
 
     /**
      * "German Publishers and | Booksellers Association", "Joint Admissions and | Matriculation Board": an
@@ -395,6 +409,52 @@ final class NameRules {
 
     private static boolean isAcronym(String word) {
         return word.length() > 1 && word.chars().noneMatch(Character::isLowerCase);
+    }
+
+    /**
+     * "Ministry of Health | , Labour and Welfare", "National Institute of Seismology | , Volcanology, Meteorology and
+     * Hydrology": an organisation's name with "of" goes on over a list of single capitalised words after it that ends
+     * in "and" and one more, where no word of it is a name the knowledge base knows (a ministry's field may be:
+     * "Labour") and no capitalised word follows the last ("Ministry of Defence, Moscow and Kyiv" stops at once).
+     */
+    static void extendFieldLists(String body, List<FoundName> found, Predicate<String> known) {
+        found.sort(Comparator.comparingInt(f -> f.start));
+        for (int i = 0; i < found.size(); i++) {
+            FoundName f = found.get(i);
+            if (f.type != EntityType.ORGANIZATION || !f.text.contains(" of ")) {
+                continue;
+            }
+            int end = -1;
+            int at = f.end;
+            for (int items = 0; items < 5 && body.startsWith(", ", at); items++) {
+                int wordEnd = lettersEnd(body, at + 2);
+                if (!fieldWord(body.substring(at + 2, wordEnd), known)) {
+                    break;
+                }
+                at = wordEnd;
+                if (body.startsWith(" and ", at)) {
+                    int lastEnd = lettersEnd(body, at + 5);
+                    if (fieldWord(body.substring(at + 5, lastEnd), known) && !capitalisedWordAt(body, lastEnd)) {
+                        end = lastEnd;
+                    }
+                    break;
+                }
+            }
+            if (end > 0) {
+                int to = end;
+                FoundName extended = new FoundName(f.start, to, body.substring(f.start, to), f.type, f.margin);
+                found.removeIf(g -> g != f && g.start >= f.end && g.start < to);
+                found.set(found.indexOf(f), extended);
+                i = found.indexOf(extended);
+            }
+        }
+    }
+
+    /** A capitalised word, in lower case after its capital, that is no name of its own, or a ministry's field. */
+    private static boolean fieldWord(String word, Predicate<String> known) {
+        return word.length() > 1 && Character.isUpperCase(word.charAt(0))
+                && word.chars().skip(1).allMatch(Character::isLowerCase)
+                && (MINISTRY_FIELDS.contains(word) || !known.test(word));
     }
 
     /** Words that link the parts of an institution's name: "Society for the Prevention of Cruelty to Animals". */
@@ -890,7 +950,7 @@ final class NameRules {
     private static final Set<String> ORGANISATION_NOUNS = Set.of("agency", "regulator", "watchdog", "union",
             "company", "firm", "conglomerate", "startup", "start-up", "group", "party", "ministry", "charity", "label",
             "airline", "carrier", "insurer", "lender", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker",
-            "authority", "federation", "fund", "provider");
+            "authority", "federation", "fund", "provider", "alliance");
     /** The nouns' last letters and lengths, so that few words need a look-up. */
     private static final String NOUN_ENDINGS = ORGANISATION_NOUNS.stream().map(n -> n.substring(n.length() - 1))
             .distinct().collect(Collectors.joining());
@@ -1061,9 +1121,14 @@ final class NameRules {
             "Inc.", "Corp.", "Co.", "LLC", "AG", "SE", "SA", "S.A.", "NV", "N.V.", "GmbH", "S.p.A.", "ASA", "AB",
             "Oyj");
 
+    /** The legal forms that make even a name read as a person's a company's ("Sumitomo Pharma | Co."). */
+    private static final Set<String> PERSONS_COMPANIES = Set.of("plc", "PLC", "Plc", "Ltd", "Ltd.", "Limited", "Inc",
+            "Inc.", "Corp.", "Co.", "LLC", "GmbH", "S.p.A.");
+
     /**
      * "Rheinmetall | AG", "Greggs | plc", "Forth Ports | Ltd": a company's legal form right after an organisation's
-     * or a place's name (as the knowledge base links it, else as found: "Greggs" read as a person is the baker) is
+     * or a place's name (as the knowledge base links it, else as found: "Greggs" read as a person is the baker), or
+     * one of {@link #PERSONS_COMPANIES} after a name read as a person's that the knowledge base does not hold, is
      * part of the name, which is an organisation's (linked as before where the knowledge base had it as
      * one), and so is a name the tagger read with its legal form ("Vale SA") that the knowledge base does not hold.
      * Run after linking, so that "Rheinmetall AG" is still Rheinmetall. An abbreviation keeps its full stop.
@@ -1072,12 +1137,13 @@ final class NameRules {
         for (int i = 0; i < found.size(); i++) {
             FoundName f = found.get(i);
             EntityType type = f.linkedType();
-            if (type != EntityType.ORGANIZATION && type != EntityType.LOCATION) {
-                continue; // a person, or a product: "iPhone SE", "Apple Watch SE"
+            boolean person = type == EntityType.PERSON && f.entry == null;
+            if (type != EntityType.ORGANIZATION && type != EntityType.LOCATION && !person) {
+                continue; // a product: "iPhone SE", "Apple Watch SE"; a person the knowledge base knows
             }
             int last = f.text.lastIndexOf(' ');
             if (last > 0 && COMPANY_SUFFIXES.contains(f.text.substring(last + 1)) && f.type != EntityType.ORGANIZATION
-                    && f.entry == null) {
+                    && f.entry == null && !person) {
                 f.type = EntityType.ORGANIZATION; // "Vale SA" read as one name, of a place
                 continue;
             }
@@ -1095,7 +1161,7 @@ final class NameRules {
                 word = word.substring(0, word.length() - 1); // "plc." at the end of a sentence
                 end--;
             }
-            if (!COMPANY_SUFFIXES.contains(word)) {
+            if (!COMPANY_SUFFIXES.contains(word) || person && !PERSONS_COMPANIES.contains(word)) {
                 continue;
             }
             FoundName company = f.spanning(f.start, end, body);
@@ -1111,14 +1177,29 @@ final class NameRules {
     private static final List<String> HEADS_AFTER_PEOPLE = List.of(" International Airport", " Airport", " Stadium",
             " Bridge", " Boulevard", " Avenue", " Square");
 
+    /** Words for streets that stand before the person they are named after: "Avenue | Mohamed V". */
+    private static final Set<String> STREETS_BEFORE_PEOPLE = Set.of("Avenue", "Boulevard", "Rue", "Avenida", "Calle",
+            "Rua", "Viale", "Piazza");
+
     /**
      * "Rajiv Gandhi | International Airport", "Jawaharlal Nehru | Stadium": a person's name right before the head
-     * of a place's name, capitalised, is the place's name, with the head (and any name found in the head).
+     * of a place's name, capitalised, is the place's name, with the head (and any name found in the head); and so is
+     * a person's name right after a word for a street in the languages that put it first ("Avenue Mohamed V", "Rue
+     * Jean Jaurès").
      */
     static void placesNamedAfterPeople(String body, List<FoundName> found) {
         for (int i = 0; i < found.size(); i++) {
             FoundName f = found.get(i);
-            if (f.type != EntityType.PERSON || f.end >= body.length() || body.charAt(f.end) != ' ') {
+            if (f.type != EntityType.PERSON) {
+                continue;
+            }
+            int street = wordBefore(body, f.start);
+            if (street >= 0 && STREETS_BEFORE_PEOPLE.contains(body.substring(street, f.start - 1))) {
+                found.set(i, new FoundName(street, f.end, body.substring(street, f.end), EntityType.LOCATION,
+                        f.margin));
+                continue;
+            }
+            if (f.end >= body.length() || body.charAt(f.end) != ' ') {
                 continue;
             }
             for (String head : HEADS_AFTER_PEOPLE) {

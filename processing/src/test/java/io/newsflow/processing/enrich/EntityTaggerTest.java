@@ -352,6 +352,17 @@ class EntityTaggerTest {
     }
 
     @Test
+    void kb13sClubsAndAVaccineAllianceAfterItsKind() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Orlando Pirates beat Kaizer Chiefs 2-1 at FNB Stadium. "
+                + "The vaccine alliance Gavi said it would buy the first batches.");
+
+        assertThat(named(entities, "Kaizer Chiefs").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Orlando Pirates").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(entities).filteredOn(e -> e.mentions().stream().anyMatch(m -> m.text().equals("Gavi")))
+                .singleElement().extracting(Enrichment.Entity::type).isEqualTo(EntityType.ORGANIZATION);
+    }
+
+    @Test
     void theMoonAndThePlanetsArePlacesAndTheirKnowledgeBaseEntries() {
         List<Enrichment.Entity> entities = tagger.tag(null, "The Artemis II crew will fly around the Moon, and "
                 + "the rover found clay on Mars.");

@@ -353,11 +353,35 @@ class NameRulesTest {
     }
 
     @Test
+    void anOrganisationsNameGoesOnOverAListOfFieldsEndingInAnd() {
+        Marked m = Marked.of("A panel of the [Ministry of Health|ORGANIZATION], [Labour|ORGANIZATION] and "
+                + "[Welfare|ORGANIZATION] met, as did the [National Institute of Seismology|ORGANIZATION], "
+                + "Volcanology, "
+                + "Meteorology and Hydrology; the [Ministry of Defence|ORGANIZATION], Moscow and Kyiv did not, nor the "
+                + "[Bank of England|ORGANIZATION], Barclays and Lloyds Bank.");
+        NameRules.extendFieldLists(m.body(), m.found(), Set.of("Labour", "Moscow", "Barclays")::contains);
+
+        assertThat(m.names()).containsExactly("Ministry of Health, Labour and Welfare|ORGANIZATION",
+                "National Institute of Seismology, Volcanology, Meteorology and Hydrology|ORGANIZATION",
+                "Ministry of Defence|ORGANIZATION", "Bank of England|ORGANIZATION");
+    }
+
+    @Test
+    void aWordForWorkThatOpensASentenceIsNotPartOfTheNameAfterIt() {
+        Marked m = Marked.of("It was cold. [Herder Gantulgyn Batbayar|PERSON] lost 300 animals. "
+                + "[Nurse Jane Roe|PERSON] agreed.");
+        NameRules.trimOpeners(m.found(), m.body());
+
+        assertThat(m.names()).containsExactly("Gantulgyn Batbayar|PERSON", "Jane Roe|PERSON");
+    }
+
+    @Test
     void aCompanysLegalFormAfterItsNameIsPartOfIt() {
         Marked m = Marked.of("[Rheinmetall|ORGANIZATION] AG bought it from [Greggs|PERSON] plc and [Forth "
                 + "Ports|LOCATION] Ltd, as did [Casey's General Stores|ORGANIZATION] Inc. and [Vale SA|LOCATION]; "
                 + "[Jane Smith|PERSON] AG, [Acme|ORGANIZATION] plc. [Acme|ORGANIZATION] Agency and the [iPhone "
-                + "SE|PRODUCT] and [Apple Watch|PRODUCT] SE.");
+                + "SE|PRODUCT] and [Apple Watch|PRODUCT] SE, from [Sumitomo Pharma|PERSON] Co. and "
+                + "[Anna Berg|PERSON] SA.");
         m.found().get(1).entry = new KnowledgeBase.Entry("Greggs", EntityType.ORGANIZATION, null, "Greggs", List.of(),
                 0.3, List.of());
         NameRules.companySuffixes(m.body(), m.found());
@@ -365,17 +389,18 @@ class NameRulesTest {
         assertThat(m.names()).containsExactly("Rheinmetall AG|ORGANIZATION", "Greggs plc|ORGANIZATION",
                 "Forth Ports Ltd|ORGANIZATION", "Casey's General Stores Inc.|ORGANIZATION", "Vale SA|ORGANIZATION",
                 "Jane Smith|PERSON", "Acme plc|ORGANIZATION", "Acme|ORGANIZATION", "iPhone SE|PRODUCT",
-                "Apple Watch|PRODUCT");
+                "Apple Watch|PRODUCT", "Sumitomo Pharma Co.|ORGANIZATION", "Anna Berg|PERSON");
     }
 
     @Test
     void aPersonsNameBeforeTheHeadOfAPlacesNameIsThePlaces() {
         Marked m = Marked.of("a line to [Rajiv Gandhi|PERSON] International [Airport|LOCATION] and a match at "
-                + "[Jawaharlal Nehru|PERSON] Stadium, where [Jane Bridge|PERSON] Airports said no.");
+                + "[Jawaharlal Nehru|PERSON] Stadium, where [Jane Bridge|PERSON] Airports said no, on Avenue "
+                + "[Mohamed V|PERSON].");
         NameRules.placesNamedAfterPeople(m.body(), m.found());
 
         assertThat(m.names()).containsExactly("Rajiv Gandhi International Airport|LOCATION",
-                "Jawaharlal Nehru Stadium|LOCATION", "Jane Bridge|PERSON");
+                "Jawaharlal Nehru Stadium|LOCATION", "Jane Bridge|PERSON", "Avenue Mohamed V|LOCATION");
     }
 
     @Test
@@ -402,12 +427,13 @@ class NameRulesTest {
         Marked m = Marked.of("The Assembly of [Kosovo|LOCATION] voted, the Central Bank of [Nigeria|LOCATION] cut "
                 + "rates, the Bank of the [Philippine Islands|LOCATION] grew, the President of [France|LOCATION] "
                 + "spoke, [Museum|ORGANIZATION] of [London|LOCATION] opened and the Congress of [Nuevo León|LOCATION] "
-                + "met.");
+                + "met; cars left the [Port|ORGANIZATION] of [Montreal|LOCATION].");
         NameRules.institutionsOfPlaces(m.body(), m.found());
 
         assertThat(m.names()).containsExactly("Assembly of Kosovo|ORGANIZATION",
                 "Central Bank of Nigeria|ORGANIZATION", "Bank of the Philippine Islands|ORGANIZATION",
-                "France|LOCATION", "Museum|ORGANIZATION", "London|LOCATION", "Congress of Nuevo León|ORGANIZATION");
+                "France|LOCATION", "Museum|ORGANIZATION", "London|LOCATION", "Congress of Nuevo León|ORGANIZATION",
+                "Port of Montreal|LOCATION");
     }
 
     @Test
