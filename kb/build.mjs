@@ -74,7 +74,7 @@ function firstNames() {
         + [...all].sort().join('\n') + '\n';
 }
 
-const KB_VERSION = '2026.11.28-kb13';
+const KB_VERSION = '2026.11.28-kb14';
 
 // iso-codes is a Debian package, not an npm one: pin the file we built from, so a different version is noticed.
 const ISO_3166_2_JSON = process.env.ISO_CODES_JSON || '/usr/share/iso-codes/json/iso_3166-2.json';

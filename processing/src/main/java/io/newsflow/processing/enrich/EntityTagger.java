@@ -179,6 +179,7 @@ public final class EntityTagger {
         linker.addKnownNames(body, known, found);
         NameRules.dropFieldsOfTitles(body, found); // after the known names: "Labour | Minister" is no party
         NameRules.celestialBodies(body, found);
+        NameRules.attributiveNames(body, found, linker::knownTypes, demonyms);
         ProductNames.addModelNames(body, found);
         ProductNames.addMakersModels(body, found, linker::knownTypes, linker::makesProducts);
         ProductNames.addNamedModels(body, found, linker::knownTypes, linker::makesProducts);

@@ -1118,8 +1118,8 @@ final class NameRules {
 
     /** The legal forms companies put after their names. */
     private static final Set<String> COMPANY_SUFFIXES = Set.of("plc", "PLC", "Plc", "Ltd", "Ltd.", "Limited", "Inc",
-            "Inc.", "Corp.", "Co.", "LLC", "AG", "SE", "SA", "S.A.", "NV", "N.V.", "GmbH", "S.p.A.", "ASA", "AB",
-            "Oyj");
+            "Inc.", "Corp.", "Co.", "LLC", "AG", "SE", "SA", "S.A.", "NV", "N.V.", "GmbH", "S.p.A.", "SpA", "ASA", "AB",
+            "Oyj", "A/S", "SL", "S.L.", "BV", "B.V.", "Tbk", "Bhd", "Berhad", "PJSC", "JSC");
 
     /** The legal forms that make even a name read as a person's a company's ("Sumitomo Pharma | Co."). */
     private static final Set<String> PERSONS_COMPANIES = Set.of("plc", "PLC", "Plc", "Ltd", "Ltd.", "Limited", "Inc",
@@ -1142,9 +1142,10 @@ final class NameRules {
                 continue; // a product: "iPhone SE", "Apple Watch SE"; a person the knowledge base knows
             }
             int last = f.text.lastIndexOf(' ');
-            if (last > 0 && COMPANY_SUFFIXES.contains(f.text.substring(last + 1)) && f.type != EntityType.ORGANIZATION
-                    && f.entry == null && !person) {
-                f.type = EntityType.ORGANIZATION; // "Vale SA" read as one name, of a place
+            String lastWord = last > 0 ? f.text.substring(last + 1) : "";
+            if (COMPANY_SUFFIXES.contains(lastWord) && f.type != EntityType.ORGANIZATION && f.entry == null
+                    && (!person || PERSONS_COMPANIES.contains(lastWord))) {
+                f.type = EntityType.ORGANIZATION; // "Vale SA" read as one name, of a place; "Trent Ltd." of a person
                 continue;
             }
             if (f.end + 3 > body.length() || body.charAt(f.end) != ' ') {
@@ -1211,6 +1212,65 @@ final class NameRules {
                     found.set(found.indexOf(f), place);
                     i = found.indexOf(place);
                     break;
+                }
+            }
+        }
+    }
+
+    /** What a hyphen joins to a name to describe a company or a person by it: "Lagos-based", "Nasdaq-listed". */
+    private static final List<String> ATTRIBUTIVE = List.of("-based", "-born", "-listed", "-headquartered", "-owned",
+            "-backed", "-led", "-run", "-registered");
+
+    /**
+     * "a Lagos-based start-up", "the Seattle-based company", "a Nasdaq-listed firm": the name before a hyphen and
+     * a word such as "based" or "listed" is a name of its own, without the hyphen and the word; where the tagger
+     * took them in, they are cut off, and where it found nothing there, a name the knowledge base knows as a place
+     * or an organisation is added ("Boise, Idaho-based" names Idaho). Demonyms are no names ("Brazilian-born",
+     * "Saudi-led", though the knowledge base has "Saudi" for Saudi Arabia).
+     */
+    static void attributiveNames(String body, List<FoundName> found, Function<String, Set<EntityType>> known,
+                                 Set<String> demonyms) {
+        for (String suffix : ATTRIBUTIVE) {
+            for (int at = body.indexOf(suffix); at > 0; at = body.indexOf(suffix, at + suffix.length())) {
+                int end = at + suffix.length();
+                if (end < body.length() && Character.isLetter(body.charAt(end))) {
+                    continue; // "-bases", "-lead…"
+                }
+                int hyphen = at;
+                FoundName covering = null;
+                for (FoundName f : found) {
+                    if (f.start < hyphen && hyphen <= f.end) {
+                        covering = f; // a name over the hyphen, or one that ends at it (the knowledge base's)
+                        break;
+                    }
+                }
+                if (covering != null) {
+                    if (covering.end == end) {
+                        found.set(found.indexOf(covering), covering.spanning(covering.start, hyphen, body));
+                    }
+                    continue;
+                }
+                int start = lettersStart(body, hyphen);
+                if (start == hyphen || !Character.isUpperCase(body.charAt(start))) {
+                    continue;
+                }
+                // the longest known name of up to three capitalised words before the hyphen: "New York-based"
+                List<Integer> starts = new ArrayList<>(List.of(start));
+                for (int before = wordBefore(body, start); before >= 0 && starts.size() < 3
+                        && Character.isUpperCase(body.charAt(before)); before = wordBefore(body, before)) {
+                    starts.add(0, before);
+                }
+                for (int from : starts) {
+                    if (demonyms.contains(body.substring(from, hyphen))) {
+                        break; // "Saudi-led", "Brazilian-born"
+                    }
+                    Set<EntityType> types = known.apply(body.substring(from, hyphen));
+                    if (types.contains(EntityType.LOCATION) || types.contains(EntityType.ORGANIZATION)) {
+                        EntityType type = types.contains(EntityType.LOCATION) ? EntityType.LOCATION
+                                : EntityType.ORGANIZATION;
+                        found.add(new FoundName(from, hyphen, body.substring(from, hyphen), type, 1.0));
+                        break;
+                    }
                 }
             }
         }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class NewsEnrichmentEngine implements EnrichmentEngine {
 
-    public static final String ENGINE_VERSION = "newsflow-engine/0.39";
+    public static final String ENGINE_VERSION = "newsflow-engine/0.40";
     private static final String SPORT = "medtop:15000000";
 
     private final EntityTagger entities;

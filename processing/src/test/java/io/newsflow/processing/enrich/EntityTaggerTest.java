@@ -363,6 +363,18 @@ class EntityTaggerTest {
     }
 
     @Test
+    void kb14sCompaniesAndAPlaceBeforeBased() {
+        List<Enrichment.Entity> entities = tagger.tag(null, "Dollarama, the Montreal-based discount chain, bought "
+                + "Dollarcity, and Numsa called a strike at Tianqi Lithium's plant.");
+
+        assertThat(named(entities, "Dollarama").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(named(entities, "Montreal").type()).isEqualTo(EntityType.LOCATION);
+        assertThat(named(entities, "National Union of Metalworkers of South Africa").mentions())
+                .extracting(Enrichment.Mention::text).containsExactly("Numsa");
+        assertThat(named(entities, "Tianqi Lithium").type()).isEqualTo(EntityType.ORGANIZATION);
+    }
+
+    @Test
     void theMoonAndThePlanetsArePlacesAndTheirKnowledgeBaseEntries() {
         List<Enrichment.Entity> entities = tagger.tag(null, "The Artemis II crew will fly around the Moon, and "
                 + "the rover found clay on Mars.");

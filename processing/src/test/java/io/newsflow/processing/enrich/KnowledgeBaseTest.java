@@ -77,7 +77,7 @@ class KnowledgeBaseTest {
     void bundledKnowledgeBaseIsSortedByPrior() {
         List<KnowledgeBase.Entry> entries = bundled.entries();
 
-        assertThat(bundled.version()).isEqualTo("2026.11.28-kb13");
+        assertThat(bundled.version()).isEqualTo("2026.11.28-kb14");
         assertThat(entries).hasSizeGreaterThan(10_000);
         for (int i = 1; i < entries.size(); i++) {
             assertThat(entries.get(i).prior()).as("line of %s", entries.get(i).name())

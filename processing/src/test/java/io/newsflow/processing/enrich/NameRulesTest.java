@@ -381,7 +381,7 @@ class NameRulesTest {
                 + "Ports|LOCATION] Ltd, as did [Casey's General Stores|ORGANIZATION] Inc. and [Vale SA|LOCATION]; "
                 + "[Jane Smith|PERSON] AG, [Acme|ORGANIZATION] plc. [Acme|ORGANIZATION] Agency and the [iPhone "
                 + "SE|PRODUCT] and [Apple Watch|PRODUCT] SE, from [Sumitomo Pharma|PERSON] Co. and "
-                + "[Anna Berg|PERSON] SA.");
+                + "[Anna Berg|PERSON] SA, [Novo Nordisk|ORGANIZATION] A/S and [Trent Ltd.|PERSON]");
         m.found().get(1).entry = new KnowledgeBase.Entry("Greggs", EntityType.ORGANIZATION, null, "Greggs", List.of(),
                 0.3, List.of());
         NameRules.companySuffixes(m.body(), m.found());
@@ -389,7 +389,23 @@ class NameRulesTest {
         assertThat(m.names()).containsExactly("Rheinmetall AG|ORGANIZATION", "Greggs plc|ORGANIZATION",
                 "Forth Ports Ltd|ORGANIZATION", "Casey's General Stores Inc.|ORGANIZATION", "Vale SA|ORGANIZATION",
                 "Jane Smith|PERSON", "Acme plc|ORGANIZATION", "Acme|ORGANIZATION", "iPhone SE|PRODUCT",
-                "Apple Watch|PRODUCT", "Sumitomo Pharma Co.|ORGANIZATION", "Anna Berg|PERSON");
+                "Apple Watch|PRODUCT", "Sumitomo Pharma Co.|ORGANIZATION", "Anna Berg|PERSON",
+                "Novo Nordisk A/S|ORGANIZATION", "Trent Ltd.|ORGANIZATION");
+    }
+
+    @Test
+    void aNameBeforeBasedOrListedIsANameWithoutTheHyphenatedWord() {
+        Marked m = Marked.of("a [Seattle-based|LOCATION] chain, a Lagos-based start-up, the Boise, Idaho-based "
+                + "company, a New York-based fund, the [Nasdaq|ORGANIZATION]-listed firm, a Brazilian-born striker, "
+                + "a Saudi-led coalition and a Fooville-based shop.");
+        NameRules.attributiveNames(m.body(), m.found(), name -> switch (name) {
+            case "Lagos", "Idaho", "New York", "York", "Saudi" -> Set.of(EntityType.LOCATION);
+            case "Nasdaq" -> Set.of(EntityType.ORGANIZATION);
+            default -> Set.of();
+        }, Set.of("Brazilian", "Saudi"));
+
+        assertThat(m.names()).containsExactlyInAnyOrder("Seattle|LOCATION", "Lagos|LOCATION", "Idaho|LOCATION",
+                "New York|LOCATION", "Nasdaq|ORGANIZATION");
     }
 
     @Test
