@@ -224,8 +224,7 @@ final class Linker {
                 }
             }
             boolean oneWord = body.substring(start, end).indexOf(' ') < 0;
-            if (crossed || type == EntityType.LOCATION && !placeSplit(body, start, end, inside)
-                    && !placeWidened(body, start, end, inside)
+            if (crossed || type == EntityType.LOCATION && !placeTheTaggerCut(body, start, end, inside)
                     || !inside.isEmpty() && oneWord
                     || inside.isEmpty() && oneWord
                     && (type == EntityType.ORGANIZATION || type == EntityType.PERSON) && beginsLongerName(body, end)) {
@@ -238,21 +237,19 @@ final class Linker {
         found.addAll(added);
     }
 
-    /** Whether the found names inside a known place's name are places it was split into; "Irving, Texas" stays two. */
-    private static boolean placeSplit(String body, int start, int end, List<FoundName> inside) {
-        return inside.size() >= 2 && body.lastIndexOf(',', end - 1) < start
-                && inside.stream().allMatch(f -> f.type == EntityType.LOCATION);
-    }
-
     /**
-     * Whether the one place found inside a known place's name is that place cut short by capitalised words the tagger
-     * left out ("Lower | Saxony", "New South Wales" found as "South Wales"): every word of the known name is
-     * capitalised, and no comma stands in it.
+     * Whether the places found inside a known place's name with no comma in it are that place as the tagger cut it:
+     * split into places ("Trinidad | and | Tobago"; "Irving, Texas" stays two), or one place cut short by capitalised
+     * words it left out ("Lower | Saxony", "New South Wales" found as "South Wales": every word of the known name
+     * capitalised).
      */
-    private static boolean placeWidened(String body, int start, int end, List<FoundName> inside) {
-        if (inside.size() != 1 || inside.get(0).type != EntityType.LOCATION
-                || body.lastIndexOf(',', end - 1) >= start) {
+    private static boolean placeTheTaggerCut(String body, int start, int end, List<FoundName> inside) {
+        if (inside.isEmpty() || body.lastIndexOf(',', end - 1) >= start
+                || inside.stream().anyMatch(f -> f.type != EntityType.LOCATION)) {
             return false;
+        }
+        if (inside.size() >= 2) {
+            return true;
         }
         for (int word = start; word < end; word = body.indexOf(' ', word) < 0 ? end : body.indexOf(' ', word) + 1) {
             if (!Character.isUpperCase(body.charAt(word))) {

@@ -330,14 +330,7 @@ final class NameRules {
             if (previousEnd > head) {
                 continue;
             }
-            int start = head;
-            for (int w = wordBefore(body, start); w >= previousEnd && w >= 0; w = wordBefore(body, start)) {
-                String before = body.substring(w, start - 1);
-                if (!nameWord(before) || before.equals("The")) {
-                    break;
-                }
-                start = w;
-            }
+            int start = nameWordsStart(body, head, previousEnd);
             if (!inTitleCaseLine(body, start)) {
                 found.set(i, new FoundName(start, place.end, body.substring(start, place.end),
                         placeHead ? EntityType.LOCATION : EntityType.ORGANIZATION, place.margin));
@@ -368,14 +361,7 @@ final class NameRules {
                     known, demonyms)) {
                 continue;
             }
-            int start = right.start - 5;
-            for (int end = start, w = lettersStart(body, end); w < end && nameWord(body.substring(w, end))
-                    && !body.startsWith("The ", w); end = w - 1, w = lettersStart(body, end)) {
-                start = w;
-                if (w < 2 || body.charAt(w - 1) != ' ') {
-                    break;
-                }
-            }
+            int start = nameWordsStart(body, right.start - 4, 0); // the words before " and "
             String left = body.substring(start, Math.max(start, right.start - 5));
             String last = left.substring(left.lastIndexOf(' ') + 1);
             int from = start;
@@ -812,6 +798,18 @@ final class NameRules {
         return start < at - 1 ? start : -1;
     }
 
+    /**
+     * Where the run of words that can stand in a name ({@link #nameWord}: not "The", a title or a day) right before
+     * {@code start} begins, none of them before {@code floor}; {@code start} itself if no such word stands there.
+     */
+    private static int nameWordsStart(String body, int start, int floor) {
+        for (int word = wordBefore(body, start); word >= floor && nameWord(body.substring(word, start - 1));
+                word = wordBefore(body, start)) {
+            start = word;
+        }
+        return start;
+    }
+
     /** Whether the word names a day of the week or a month. */
     static boolean isDateWord(String word) {
         return DATE_WORDS.contains(word);
@@ -1230,50 +1228,58 @@ final class NameRules {
      */
     static void attributiveNames(String body, List<FoundName> found, Function<String, Set<EntityType>> known,
                                  Set<String> demonyms) {
-        for (String suffix : ATTRIBUTIVE) {
-            for (int at = body.indexOf(suffix); at > 0; at = body.indexOf(suffix, at + suffix.length())) {
-                int end = at + suffix.length();
-                if (end < body.length() && Character.isLetter(body.charAt(end))) {
-                    continue; // "-bases", "-lead…"
+        for (int hyphen = body.indexOf('-', 1); hyphen > 0; hyphen = body.indexOf('-', hyphen + 1)) {
+            int end = attributiveEnd(body, hyphen);
+            if (end < 0) {
+                continue;
+            }
+            FoundName covering = null;
+            for (FoundName f : found) {
+                if (f.start < hyphen && hyphen <= f.end) {
+                    covering = f; // a name over the hyphen, or one that ends at it (the knowledge base's)
+                    break;
                 }
-                int hyphen = at;
-                FoundName covering = null;
-                for (FoundName f : found) {
-                    if (f.start < hyphen && hyphen <= f.end) {
-                        covering = f; // a name over the hyphen, or one that ends at it (the knowledge base's)
-                        break;
-                    }
+            }
+            if (covering != null) {
+                if (covering.end == end) {
+                    found.set(found.indexOf(covering), covering.spanning(covering.start, hyphen, body));
                 }
-                if (covering != null) {
-                    if (covering.end == end) {
-                        found.set(found.indexOf(covering), covering.spanning(covering.start, hyphen, body));
-                    }
-                    continue;
+                continue;
+            }
+            int start = lettersStart(body, hyphen);
+            if (start == hyphen || !Character.isUpperCase(body.charAt(start))) {
+                continue;
+            }
+            // the longest known name of up to three capitalised words before the hyphen: "New York-based"
+            List<Integer> starts = new ArrayList<>(List.of(start));
+            for (int before = wordBefore(body, start); before >= 0 && starts.size() < 3
+                    && Character.isUpperCase(body.charAt(before)); before = wordBefore(body, before)) {
+                starts.add(0, before);
+            }
+            for (int from : starts) {
+                if (demonyms.contains(body.substring(from, hyphen))) {
+                    break; // "Saudi-led", "Brazilian-born"
                 }
-                int start = lettersStart(body, hyphen);
-                if (start == hyphen || !Character.isUpperCase(body.charAt(start))) {
-                    continue;
-                }
-                // the longest known name of up to three capitalised words before the hyphen: "New York-based"
-                List<Integer> starts = new ArrayList<>(List.of(start));
-                for (int before = wordBefore(body, start); before >= 0 && starts.size() < 3
-                        && Character.isUpperCase(body.charAt(before)); before = wordBefore(body, before)) {
-                    starts.add(0, before);
-                }
-                for (int from : starts) {
-                    if (demonyms.contains(body.substring(from, hyphen))) {
-                        break; // "Saudi-led", "Brazilian-born"
-                    }
-                    Set<EntityType> types = known.apply(body.substring(from, hyphen));
-                    if (types.contains(EntityType.LOCATION) || types.contains(EntityType.ORGANIZATION)) {
-                        EntityType type = types.contains(EntityType.LOCATION) ? EntityType.LOCATION
-                                : EntityType.ORGANIZATION;
-                        found.add(new FoundName(from, hyphen, body.substring(from, hyphen), type, 1.0));
-                        break;
-                    }
+                Set<EntityType> types = known.apply(body.substring(from, hyphen));
+                if (types.contains(EntityType.LOCATION) || types.contains(EntityType.ORGANIZATION)) {
+                    EntityType type = types.contains(EntityType.LOCATION) ? EntityType.LOCATION
+                            : EntityType.ORGANIZATION;
+                    found.add(new FoundName(from, hyphen, body.substring(from, hyphen), type, 1.0));
+                    break;
                 }
             }
         }
+    }
+
+    /** Where a word of {@link #ATTRIBUTIVE} that starts at the hyphen at {@code hyphen} ends; -1 if none does. */
+    private static int attributiveEnd(String body, int hyphen) {
+        for (String suffix : ATTRIBUTIVE) {
+            int end = hyphen + suffix.length();
+            if (body.startsWith(suffix, hyphen) && (end == body.length() || !Character.isLetter(body.charAt(end)))) {
+                return end; // not "-bases", "-lead…"
+            }
+        }
+        return -1;
     }
 
     /** The planets and the Moon, as news names them in English. */
@@ -1401,14 +1407,7 @@ final class NameRules {
                     || inTitleCaseLine(body, at)) {
                 continue;
             }
-            int start = headStart;
-            if (ofPeople) {
-                start = ownerStart;
-                for (int word = wordBefore(body, start); word >= 0 && nameWord(body.substring(word, start - 1));
-                        word = wordBefore(body, start)) {
-                    start = word;
-                }
-            }
+            int start = ofPeople ? nameWordsStart(body, ownerStart, 0) : headStart;
             int end = headEnd;
             String head = body.substring(lettersStart(body, headEnd), headEnd);
             EntityType type = EntityType.ORGANIZATION;
